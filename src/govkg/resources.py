@@ -1,0 +1,58 @@
+"""Heavy things that load once per process: jieba, the gazetteer and the lexicons.
+
+``Resources.load()`` is called once by the pipeline (once per worker process) and the
+result is passed down to every extractor; nothing is loaded at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import jieba
+
+from govkg.gazetteer import Gazetteer
+
+
+def data_dir() -> Path:
+    """The shipped data: inside the installed package, or the repository's ``data/`` in a checkout."""
+    packaged = Path(__file__).parent / "_data"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def ontology_dir() -> Path:
+    packaged = Path(__file__).parent / "_data" / "ontology"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "ontology"
+
+
+def read_lexicon(name: str) -> tuple[str, ...]:
+    """One entry per line; blank lines and ``#`` comments are ignored."""
+    path = data_dir() / "lexicons" / f"{name}.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(s for s in (line.split("#", 1)[0].strip() for line in lines) if s)
+
+
+@dataclass
+class Resources:
+    """Loaded once, then shared read-only by every extractor."""
+
+    gazetteer: Gazetteer
+
+    @classmethod
+    def load(cls) -> Resources:
+        return cls(gazetteer=Gazetteer.load())
+
+    @cached_property
+    def tokenizer(self) -> jieba.Tokenizer:
+        jieba.setLogLevel(logging.WARNING)
+        tok = jieba.Tokenizer()
+        tok.initialize()
+        for name in self.gazetteer.names():
+            tok.add_word(name, freq=2000, tag="ns")
+        return tok
