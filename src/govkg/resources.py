@@ -10,10 +10,14 @@ import logging
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jieba
 
 from govkg.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from govkg.extract.rules import EntityRules
 
 
 def data_dir() -> Path:
@@ -56,3 +60,10 @@ class Resources:
         for name in self.gazetteer.names():
             tok.add_word(name, freq=2000, tag="ns")
         return tok
+
+    @cached_property
+    def entity_rules(self) -> EntityRules:
+        """Kind lexicons and the gazetteer automaton used by the place, body and person extractors."""
+        from govkg.extract.rules import EntityRules
+
+        return EntityRules.build(self.gazetteer)

@@ -106,11 +106,7 @@ def query(
         )
     except GovkgError as error:
         _fail(error)
-    stream = click.get_binary_stream("stdout")
-    stream.write(output)
-    if not output.endswith(b"\n"):
-        stream.write(b"\n")
-    stream.flush()
+    click.echo(output if output.endswith(b"\n") else output + b"\n", nl=False)
 
 
 @click.command()

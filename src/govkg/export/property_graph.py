@@ -15,13 +15,14 @@ from govkg.export.prefixes import compact
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SCHEMA_HEADLINE = "https://schema.org/headline"
 
 
 @dataclass(frozen=True)
 class Node:
     key: str  # the IRI, or ``_:label`` for a blank node
     classes: tuple[str, ...]  # compact class names, sorted
-    label: str  # the rdfs:label (Chinese preferred), else the key
+    label: str  # the rdfs:label (Chinese preferred), else the headline, else the key
     attributes: tuple[tuple[str, tuple[ox.Literal, ...]], ...]  # compact predicate, values
 
 
@@ -51,7 +52,7 @@ def to_property_graph(dataset: Dataset, prefixes: dict[str, str]) -> PropertyGra
         if predicate == RDF_TYPE and isinstance(triple.object, ox.NamedNode):
             classes.setdefault(subject, set()).add(compact(triple.object.value, prefixes))
         elif isinstance(triple.object, ox.Literal):
-            if predicate == RDFS_LABEL:
+            if predicate in (RDFS_LABEL, SCHEMA_HEADLINE):
                 labels.setdefault(subject, []).append(triple.object)
             literals[subject].setdefault(compact(predicate, prefixes), []).append(triple.object)
         elif isinstance(triple.object, ox.NamedNode | ox.BlankNode):
@@ -62,7 +63,7 @@ def to_property_graph(dataset: Dataset, prefixes: dict[str, str]) -> PropertyGra
         Node(
             key=key,
             classes=tuple(sorted(classes.get(key, ()))),
-            label=_best_label(labels.get(key, ()), key),
+            label=_best_label(labels.get(key, []), key),
             attributes=tuple(sorted((name, tuple(values)) for name, values in literals[key].items())),
         )
         for key in sorted(literals)
@@ -74,6 +75,7 @@ def _key(term: ox.NamedNode | ox.BlankNode) -> str:
     return term.value if isinstance(term, ox.NamedNode) else f"_:{term.value}"
 
 
-def _best_label(labels: tuple[ox.Literal, ...] | list[ox.Literal], fallback: str) -> str:
-    chinese = [label.value for label in labels if (label.language or "").lower().startswith("zh")]
-    return (chinese or [label.value for label in labels] or [fallback])[0]
+def _best_label(labels: list[ox.Literal], fallback: str) -> str:
+    """A Chinese rdfs:label first, any label next, then a headline (labels come before it in ``labels``)."""
+    ranked = sorted(labels, key=lambda label: not (label.language or "").lower().startswith("zh"))
+    return ranked[0].value if ranked else fallback

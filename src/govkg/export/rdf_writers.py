@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import BinaryIO
+import json
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 import rdflib
@@ -43,5 +44,18 @@ def write_jsonld(dataset: Dataset, out: BinaryIO, prefixes: dict[str, str]) -> N
     """
     graph = rdflib.Dataset()
     graph.parse(data=b"".join(dataset.lines), format="nquads")
-    text = graph.serialize(format="json-ld", context=dict(prefixes), auto_compact=True, indent=1)
-    out.write(text.encode("utf-8"))
+    text = graph.serialize(format="json-ld", context=dict(prefixes), auto_compact=True)
+    document = _sorted_sets(json.loads(text))
+    out.write(json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+
+
+def _sorted_sets(value: Any, key: str = "") -> Any:
+    """JSON-LD arrays are sets (except ``@list``): sort them, since rdflib's order varies per process."""
+    if isinstance(value, dict):
+        return {name: _sorted_sets(item, name) for name, item in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_sets(item) for item in value]
+        if key == "@list":
+            return items
+        return sorted(items, key=lambda item: json.dumps(item, ensure_ascii=False, sort_keys=True))
+    return value

@@ -90,7 +90,7 @@ def parse_credits(text: str, outlet: str | None = None) -> list[Credit]:
     parts = re.split(rf"({_LABEL_RE})", text)
     for name, alias in _names(parts[0]):
         credits.insert(0, Credit(name, "correspondent", None, alias))
-    for label, chunk in zip(parts[1::2], parts[2::2]):
+    for label, chunk in zip(parts[1::2], parts[2::2], strict=True):
         role = _LABELS[label]
         for name, alias in _names(chunk):
             credits.append(Credit(name, role, outlet if role == "reporter" else None, alias))

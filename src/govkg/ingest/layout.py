@@ -78,6 +78,8 @@ def _kind(text: str) -> str:
         return "credit"
     if bylines.parse_dateline(text):
         return "dateline"
+    if bylines.parse_inline(text, None):
+        return "body"  # a paragraph opening with 本报讯(记者 …), however short
     if len(text) <= HEADLINE_MAX and "。" not in text and not text.endswith(tuple(_TERMINAL)) \
             and not _ends_sentence(text):
         return "short"
@@ -87,6 +89,10 @@ def _kind(text: str) -> str:
 def _ends_sentence(text: str) -> bool:
     stripped = text.rstrip(_CLOSERS)
     return stripped != text and stripped.endswith(tuple(_TERMINAL + "，,；;"))
+
+
+def _has_byline(credits: list[Credit]) -> bool:
+    return any(c.role != "photographer" for c in credits)
 
 
 def _is_section_label(line: Line, following: list[Line]) -> bool:
@@ -210,7 +216,7 @@ class LayoutReader:
         if headline is None:
             found = self._headline_in_body(body)
             if found is not None:
-                body.remove(found)
+                body[body.index(found)] = None  # a break: the sentences around it do not join across
                 headline = found.text
         if headline is None and not body and not item.credits:
             return None
@@ -243,28 +249,31 @@ class LayoutReader:
                 return line
         return None
 
-    def _sentences(self, text: str, body: list[Line], item: _Item, credits: list[Credit]) -> list[Sentence]:
+    def _sentences(self, text: str, body: list[Line | None], item: _Item, credits: list[Credit]) -> list[Sentence]:
         """Runs of body lines joined where a line breaks mid-sentence, then cut at sentence ends."""
         runs: list[tuple[int, int]] = []
+        carries_byline = None
         for k, line in enumerate(body):
+            if line is None:
+                continue
             start = line.start
-            if k == 0 or True:
-                inline = bylines.parse_inline(line.text, item.source) if not credits or k == 0 else None
-                if inline is not None and not any(c.role != "photographer" for c in credits):
-                    found, skip = inline
-                    credits.extend(found)
-                    start = line.start + skip
-                    if start >= line.end:
-                        continue
-            joined = runs and k > 0 and self._run_on(body[k - 1], line)
+            inline = bylines.parse_inline(line.text, item.source) if k < 3 and not _has_byline(credits) else None
+            if inline is not None:
+                credits.extend(inline[0])
+                start = line.start + inline[1]
+                carries_byline = line
+                if start >= line.end:
+                    continue
+            prev = body[k - 1] if k else None
+            joined = runs and prev is not None and (prev is carries_byline or self._run_on(prev, line))
             if joined:
                 runs[-1] = (runs[-1][0], line.end)
             else:
                 runs.append((start, line.end))
-        if body:
+        if body and body[-1] is not None:
             last = body[-1]
             trailing = bylines.TRAILING_CREDIT.search(last.text)
-            if trailing and not any(c.role == "reporter" for c in credits) and runs:
+            if trailing and not _has_byline(credits) and runs:
                 credits.append(Credit(trailing.group("name"), "reporter", item.source))
                 cut = last.start + trailing.start()
                 runs[-1] = (runs[-1][0], cut)

@@ -73,7 +73,7 @@ def term_of(value: str, name: str = "value") -> Term:
     text = value.strip()
     if text.startswith("<") and text.endswith(">"):
         return iri(text, name)
-    if text.startswith('"'):
+    if _QUOTED.match(text):
         return literal_of(text, name)
     if expand(text):
         return iri(text, name)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import networkx as nx
 import numpy as np
 
-_GROUP = 250
+_GROUP = 120
 _ITERATIONS = 60
 
 
@@ -103,35 +103,39 @@ def _dense(n: int, weights: dict[tuple[int, int], float], radii: np.ndarray, rng
     adjacency = np.zeros((n, n))
     for (a, b), w in weights.items():
         adjacency[a, b] = adjacency[b, a] = w
-    pos = rng.random((n, 2))
+    x, y = rng.random(n), rng.random(n)
     k = np.sqrt(1.0 / n)
     t = 0.1
     dt = t / (_ITERATIONS + 1)
     for _ in range(_ITERATIONS):
-        delta = pos[:, None, :] - pos[None, :, :]
-        distance = np.maximum(np.sqrt((delta**2).sum(axis=-1)), 0.01)
-        force = k * k / distance**2 - adjacency * distance / k
-        displacement = np.einsum("ijk,ij->ik", delta, force)
-        length = np.maximum(np.sqrt((displacement**2).sum(axis=-1)), 0.01)
-        pos += displacement * (t / length)[:, None]
+        dx = x[:, None] - x[None, :]
+        dy = y[:, None] - y[None, :]
+        distance = np.maximum(np.sqrt(dx * dx + dy * dy), 0.01)
+        force = k * k / (distance * distance) - adjacency * distance / k
+        mx, my = (dx * force).sum(axis=1), (dy * force).sum(axis=1)
+        step = t / np.maximum(np.sqrt(mx * mx + my * my), 0.01)
+        x += mx * step
+        y += my * step
         t -= dt
-    pos -= pos.mean(axis=0)
+    pos = np.column_stack((x - x.mean(), y - y.mean()))
     # Scale so that the discs would fill about a third of the area they span.
     span = max(float(np.sqrt((pos**2).sum(axis=1)).max()), 1e-9)
     pos *= np.sqrt(3.0 * (radii**2).sum()) / span
     return _separate(pos, radii)
 
 
-def _separate(pos: np.ndarray, radii: np.ndarray, rounds: int = 30) -> np.ndarray:
+def _separate(pos: np.ndarray, radii: np.ndarray, rounds: int = 20) -> np.ndarray:
     """Push overlapping discs apart along the line between their centres."""
     gap = radii[:, None] + radii[None, :]
     np.fill_diagonal(gap, 0.0)
+    x, y = pos[:, 0].copy(), pos[:, 1].copy()
     for _ in range(rounds):
-        delta = pos[:, None, :] - pos[None, :, :]
-        distance = np.maximum(np.sqrt((delta**2).sum(axis=-1)), 1e-6)
-        overlap = np.clip(gap - distance, 0.0, None)
-        np.fill_diagonal(overlap, 0.0)
-        if not overlap.any():
+        dx = x[:, None] - x[None, :]
+        dy = y[:, None] - y[None, :]
+        distance = np.maximum(np.sqrt(dx * dx + dy * dy), 1e-6)
+        push = np.clip(gap - distance, 0.0, None) / distance
+        if not push.any():
             break
-        pos = pos + 0.5 * np.einsum("ijk,ij->ik", delta, overlap / distance)
-    return pos
+        x += 0.5 * (dx * push).sum(axis=1)
+        y += 0.5 * (dy * push).sum(axis=1)
+    return np.column_stack((x, y))

@@ -1,0 +1,192 @@
+"""Quantities as written in Chinese news: Arabic and Chinese numerals, 万/亿 scales, qualifiers.
+
+The value is the numeral *before* any 万/亿, and the scale stays in the unit (5万余人次 →
+5, 万人次, 余; 千万元 → 1000, 万元; 近万对 → 1, 万对), so that a value read back from the graph
+is always the number printed in the text; multiplying by the unit's scale gives the base
+amount. A range keeps its upper bound (3至5天 → 5). Qualifiers follow the annotation
+conventions: 多 → 余, 突破/超过/上千 → 超, 左右 → 约.
+
+Only spans that name an amount are returned: ordinals (第七期), dates and ages (1983年,
+79岁), clock times (19:00), vague counts (一两场), numbers inside names (三北六期工程) and
+set phrases with small Chinese numerals (两个维护) are left out here, because no reading
+of them is a reported quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from govkg.extract.trie import trie_pattern
+from govkg.resources import read_lexicon
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL = {"十": 10, "百": 100, "千": 1000}
+_BIG = {"万": 10**4, "亿": 10**8}
+_CN = "零〇一二两三四五六七八九十百千万亿"
+_RANGE = "-—–~～至到"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit as found in a string; offsets index that string."""
+
+    value: Decimal
+    unit: str  # scale kept: 万人次, 亿元, %
+    qualifier: str | None
+    text: str
+    start: int
+    end: int
+
+
+def chinese_integer(text: str) -> int | None:
+    """三千 → 3000, 一万二千 → 12000, 十五 → 15; None for what is not one number (万千, 一两)."""
+    if not text or text[0] in _BIG:
+        return None
+    total = section = 0
+    number: int | None = None
+    last_unit = 10**9
+    for ch in text:
+        if ch in ("零", "〇"):
+            number = None
+        elif ch in _DIGITS:
+            if number is not None:
+                return None  # 一两, 三四: an estimate, not a number
+            number = _DIGITS[ch]
+        elif ch in _SMALL:
+            unit = _SMALL[ch]
+            if unit >= last_unit:
+                return None
+            section += (1 if number is None else number) * unit
+            number, last_unit = None, unit
+        elif ch in _BIG:
+            section += number or 0
+            if section == 0:
+                return None
+            total += section * _BIG[ch]
+            section, number, last_unit = 0, None, 10**9
+        else:
+            return None
+    return total + section + (number or 0)
+
+
+def split_scale(numeral: str) -> tuple[str, str]:
+    """A trailing 万/亿 is the unit's scale: 千万 → (千, 万), 万 → ("", 万), 三千 → (三千, "")."""
+    for scale in ("万亿", "亿", "万"):
+        if numeral.endswith(scale):
+            return numeral[: -len(scale)], scale
+    return numeral, ""
+
+
+def numeral_value(numeral: str) -> Decimal | None:
+    """The value of an Arabic or Chinese numeral without scale ("" stands for one: 万 → 1 万)."""
+    if not numeral:
+        return Decimal(1)
+    if numeral[0].isdigit():
+        try:
+            return Decimal(numeral)
+        except InvalidOperation:
+            return None
+    n = chinese_integer(numeral)
+    return None if n is None else Decimal(n)
+
+
+def _groups(name: str) -> dict[str, tuple[str, ...]]:
+    """Lexicon lines ``@group word word …``."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in read_lexicon(name):
+        key, *words = line.split()
+        out[key.lstrip("@")] = tuple(words)
+    return out
+
+
+@dataclass(frozen=True)
+class NumberRules:
+    """The compiled quantity pattern and the context rules, built once from the lexicons."""
+
+    pattern: re.Pattern[str]
+    qualifiers: dict[str, str]
+    duration_units: frozenset[str]
+    duration_cues: tuple[str, ...]
+    small_numeral_units: frozenset[str]
+    name_suffixes: tuple[str, ...]
+
+    @classmethod
+    def load(cls) -> NumberRules:
+        qualifiers = dict(line.split() for line in read_lexicon("quantity_qualifiers"))
+        before = [w for w in qualifiers if w not in ("余", "多", "以上", "以内", "之内", "左右", "上下")]
+        after = ["以上", "以内", "之内", "左右", "上下"]
+        units = read_lexicon("units")
+        number = rf"\d+(?:\.\d+)?(?:\s*[{_RANGE}]\s*\d+(?:\.\d+)?)?|[{_CN}]+(?:[至到][{_CN}]+)?"
+        source = (
+            rf"(?<![\d.A-Za-z:：])(?P<pre>{trie_pattern(before)}|上(?=[百千万亿]))?"
+            rf"(?P<num>{number})(?P<q1>[余多])?(?P<scale>万亿|万|亿)?(?P<q2>[余多])?"
+            rf"(?P<unit>{trie_pattern(units)})(?P<post>{trie_pattern(after)})?"
+        )
+        ctx = _groups("metric_context")
+        return cls(
+            pattern=re.compile(source),
+            qualifiers=qualifiers,
+            duration_units=frozenset(ctx["duration_units"]),
+            duration_cues=ctx["duration_cues"],
+            small_numeral_units=frozenset(ctx["small_numeral_units"]),
+            name_suffixes=ctx["name_suffixes"],
+        )
+
+    def find(self, text: str) -> list[Quantity]:
+        """Every quantity in ``text`` that reports an amount, left to right."""
+        found = []
+        for m in self.pattern.finditer(text):
+            q = self._quantity(m, text)
+            if q is not None:
+                found.append(q)
+        return found
+
+    def parse(self, text: str) -> Quantity | None:
+        """The quantity that ``text`` is, as a whole (740余条, 近万对), or None."""
+        m = self.pattern.fullmatch(text.strip())
+        return self._quantity(m, text.strip()) if m else None
+
+    def _quantity(self, m: re.Match[str], text: str) -> Quantity | None:
+        num, unit = m["num"], m["unit"]
+        upper = re.split(rf"\s*[{_RANGE}]\s*", num)[-1]
+        chinese = not upper[0].isdigit()
+        numeral, scale = split_scale(upper) if chinese else (upper, "")
+        scale = scale or (m["scale"] or "")
+        if chinese and m["scale"]:
+            return None  # 万万: not a numeral
+        value = numeral_value(numeral)
+        if value is None or not self._amount(m, text, value, chinese, scale):
+            return None
+        pre = m["pre"]
+        qualifier = (
+            "超" if pre == "上" else
+            self.qualifiers.get(pre or "") or self.qualifiers.get(m["q1"] or m["q2"] or "")
+            or self.qualifiers.get(m["post"] or "")
+        )
+        unit = "%" if unit == "％" else unit
+        return Quantity(value, scale + unit, qualifier, m[0], m.start(), m.end())
+
+    def _amount(self, m: re.Match[str], text: str, value: Decimal, chinese: bool, scale: str) -> bool:
+        """False for the spans shaped like a quantity that are not one (ordinal, date, name, clock)."""
+        start, end, unit = m.start(), m.end(), m["unit"]
+        before, after = text[max(0, start - 4) : start], text[end : end + 4]
+        if before.endswith(("第", "每")) or after.startswith(("后", ":", "：")):
+            return False
+        if unit in self.duration_units and not m["pre"]:
+            if not before.endswith(self.duration_cues):
+                return False
+        if chinese and not scale:
+            if value == 1 and not m["pre"]:
+                return False  # 一个, 一场: an article, not a count
+            if value < 10 and unit not in self.small_numeral_units:
+                return False
+            if after.startswith(self.name_suffixes):
+                return False
+        return True
+
+
+def parse_quantity(text: str, rules: NumberRules | None = None) -> Quantity | None:
+    """Parse one quantity written on its own: ``parse_quantity("5万余人次").value == 5``."""
+    return (rules or NumberRules.load()).parse(text)

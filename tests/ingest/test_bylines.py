@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import pytest
+
+from govkg.ingest.bylines import is_byline_line, parse_credits, parse_dateline, parse_inline, parse_photo_credit
+
+
+def _credits(found):
+    return [(c.name, c.role, c.outlet) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "expected"),
+    [
+        ("□本报记者 李明 通讯员 王芳", None, [("李明", "reporter", None), ("王芳", "correspondent", None)]),
+        ("记者陈刚通讯员周小英", "某某日报", [("陈刚", "reporter", "某某日报"), ("周小英", "correspondent", None)]),
+        ("孙立记者钱多多", None, [("孙立", "correspondent", None), ("钱多多", "reporter", None)]),
+        ("记者 赵 云", None, [("赵云", "reporter", None)]),
+        ("记者吴迪 喀什记者站马丽报道", "边疆日报",
+         [("马丽", "reporter", "边疆日报喀什记者站"), ("吴迪", "reporter", "边疆日报")]),
+        ("本报记者 郑重 刘畅", None, [("郑重", "reporter", None), ("刘畅", "reporter", None)]),
+    ],
+)
+def test_parse_credits(text, outlet, expected):
+    assert sorted(_credits(parse_credits(text, outlet))) == sorted(expected)
+
+
+def test_padded_two_character_name_keeps_the_printed_form():
+    (credit,) = parse_credits("记者 赵 云")
+    assert credit.alias == "赵 云"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("□本报记者 李明 通讯员 王芳", True),
+        ("记者陈刚通讯员周小英", True),
+        ("记者从市政府获悉，今年全市新建公园12个", False),
+        ("今年以来全市新建公园", False),
+    ],
+)
+def test_is_byline_line(line, expected):
+    assert is_byline_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "names", "rest"),
+    [
+        ("本报讯(记者 林海)近日，某县召开会议。", ["林海"], "近日，某县召开会议。"),
+        ("江城晚报讯（记者杜鹃）昨天上午，", ["杜鹃"], "昨天上午，"),
+        ("掌上某市报道(记者 方圆)“这个项目", ["方圆"], "“这个项目"),
+    ],
+)
+def test_parse_inline(paragraph, names, rest):
+    credits, skip = parse_inline(paragraph, None)
+    assert [c.name for c in credits] == names
+    assert paragraph[skip:] == rest
+
+
+def test_inline_outlet_is_kept_unless_it_is_this_paper():
+    credits, _ = parse_inline("江城晚报讯（记者杜鹃）昨天上午，", None)
+    assert credits[0].outlet == "江城晚报"
+    credits, _ = parse_inline("本报讯(记者 林海)近日，", "某某日报")
+    assert credits[0].outlet == "某某日报"
+
+
+def test_parenthesis_without_a_credit_label_is_not_a_byline():
+    assert parse_inline("（第三批）试点名单公布。", None) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [("王小二 摄", ["王小二"]), ("李甲 张乙 摄", ["李甲", "张乙"]), ("本报记者 宋词 摄", ["宋词"]),
+     ("游客在湖边拍摄", [])],
+)
+def test_photo_credit(line, names):
+    assert [c.name for c in parse_photo_credit(line)] == names
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "source"),
+    [
+        ("2021年3月5日 10:20   来源:江城晚报", "2021-03-05", "江城晚报"),
+        ("稿源: 海滨日报   2019-07-01 08:00:00", "2019-07-01", "海滨日报"),
+        ("http://news.example.cn 2010年1月2日09:30 某某在线-山城都市报", "2010-01-02", "山城都市报"),
+    ],
+)
+def test_dateline(line, date, source):
+    parsed = parse_dateline(line)
+    assert (parsed.date, parsed.source) == (date, source)
+
+
+def test_a_sentence_with_a_date_is_not_a_dateline():
+    assert parse_dateline("2023年以来，全县共新建村级活动场所12个。") is None
