@@ -14,6 +14,11 @@ SEED = REPO / "data" / "corpus" / "seed.txt"
 
 
 @pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
 def extractor() -> Extractor:
     """Resources loaded once for the whole suite, as the pipeline does once per process."""
     return Extractor()

@@ -17,6 +17,8 @@ import jieba
 from govkg.gazetteer import Gazetteer
 
 if TYPE_CHECKING:
+    from govkg.extract.metrics import MetricRules
+    from govkg.extract.programs import ProgramRules
     from govkg.extract.rules import EntityRules
 
 
@@ -67,3 +69,17 @@ class Resources:
         from govkg.extract.rules import EntityRules
 
         return EntityRules.build(self.gazetteer)
+
+    @cached_property
+    def metric_rules(self) -> MetricRules:
+        """The quantity pattern and the measure, subject and period cues of the metrics extractor."""
+        from govkg.extract.metrics import MetricRules
+
+        return MetricRules.load()
+
+    @cached_property
+    def program_rules(self) -> ProgramRules:
+        """The quotation and cue-word rules of the programs extractor."""
+        from govkg.extract.programs import ProgramRules
+
+        return ProgramRules.load()

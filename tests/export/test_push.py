@@ -152,6 +152,7 @@ BASIC = "Basic " + base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
         ({"GOVKG_USER": USER, "GOVKG_PASSWORD": PASSWORD}, BASIC),
         ({"GOVKG_TOKEN": TOKEN}, f"Bearer {TOKEN}"),
     ],
+    ids=["user-and-password", "token"],
 )
 def test_credentials_come_from_the_environment(build_dir, scripted_store, env, authorization):
     store = scripted_store(required_authorization=authorization)

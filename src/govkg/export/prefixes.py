@@ -5,17 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from govkg.rdf.terms import PREFIXES
 from govkg.resources import ontology_dir
 
-CONTRACT_NAMESPACES = {
-    "gk": "https://w3id.org/govkg/ontology#",
-    "schema": "https://schema.org/",
-    "org": "http://www.w3.org/ns/org#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+CONTRACT_NAMESPACES = {name: PREFIXES[name] for name in ("gk", "schema", "org", "prov", "skos", "rdfs", "xsd")}
 
 _PREFIX_LINE = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*):\s*<([^>]*)>", re.MULTILINE)
 

@@ -10,12 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from govkg.extract.rules import FREE_STOP_CHARS, STOP_CHARS, EntityRules
+import jieba
+
+from govkg.extract.rules import FREE_STOP_CHARS, EntityRules
 from govkg.gazetteer import Division
 from govkg.model import Place
 
 _MAX_CHAINED_STEM = 8
-_MAX_FREE_STEM = 5
+_MAX_FREE_STEM = 8
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "village": 4, "named": 5}
+# A word this common in jieba's dictionary is not part of a name written alone (文化广场, 青年返乡).
+_COMMON_TOKEN_FREQ = 500
+_ROAD_WORDS = ("路", "街", "大道")
+_WATER_AND_HILLS = "河江湖海山"
 # A level word followed by one of these is part of a common word, not a name's end (乡村, 村民).
 _CONTINUATIONS = {
     "乡": "村镇亲土贤风愁情音野里间下邻友长",
@@ -52,7 +59,7 @@ def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def scan_places(text: str, rules: EntityRules, freq: dict[str, int]) -> list[Span]:
+def scan_places(text: str, rules: EntityRules, tokenizer: jieba.Tokenizer) -> list[Span]:
     """Every place mention in ``text``, left to right, with chains filled in."""
     gaz = [
         Span(m.start(), m.end(), m.group(), "gazetteer", *_gaz_fields(rules, m.group()))
@@ -68,7 +75,7 @@ def scan_places(text: str, rules: EntityRules, freq: dict[str, int]) -> list[Spa
         inside = gi < len(gaz) and gaz[gi].start <= pos
         if inside and gaz[gi].is_strong:
             continue  # inside a gazetteer name (镇江市)
-        span = _suffix_span(text, pos, suffix, found, rules, freq)
+        span = _suffix_span(text, pos, suffix, found, rules, tokenizer)
         if span is None:
             continue
         if inside:
@@ -89,7 +96,7 @@ def _gaz_fields(rules: EntityRules, surface: str) -> tuple[str, tuple[Division, 
 
 
 def _suffix_span(
-    text: str, pos: int, suffix: str, found: list[Span], rules: EntityRules, freq: dict[str, int]
+    text: str, pos: int, suffix: str, found: list[Span], rules: EntityRules, tokenizer: jieba.Tokenizer
 ) -> Span | None:
     end = pos + len(suffix)
     nxt = text[end : end + 1]
@@ -104,15 +111,23 @@ def _suffix_span(
     prev = next((s for s in reversed(found) if s.end <= pos), None)
     if prev is not None and prev.kind == "gazetteer" and not prev.is_strong:
         prev = next((s for s in reversed(found) if s.end <= prev.start), None)  # absorb 青山 of 青山路
-    if prev is not None and prev.end >= run_start and pos - prev.end <= _MAX_CHAINED_STEM:
-        stem_start, chained = prev.end, True
-        boundary = _last_boundary(text, stem_start, pos, rules, FREE_STOP_CHARS if named else STOP_CHARS)
+    level = "named" if named else rules.subcounty[suffix]
+    chained = (
+        prev is not None
+        and prev.end >= run_start
+        and pos - prev.end <= _MAX_CHAINED_STEM
+        and _LEVEL_RANK[prev.level] < _LEVEL_RANK[level]
+    )
+    if chained:
+        stem_start = prev.end
+        boundary = _last_boundary(text, stem_start, pos, rules, FREE_STOP_CHARS)
         if boundary is not None:
             stem_start, chained = boundary, False
     else:
-        stem_start, chained = _free_stem_start(text, max(run_start, pos - _MAX_FREE_STEM), pos, rules), False
+        stem_start = _free_stem_start(text, max(run_start, pos - _MAX_FREE_STEM), pos, rules)
+        stem_start = _name_tokens_start(text, stem_start, pos, tokenizer)
     stem = text[stem_start:pos]
-    if not _good_stem(stem, suffix, named, chained, rules, freq):
+    if not _good_stem(stem, suffix, named, chained, rules, tokenizer.FREQ):
         return None
     if named:
         name = stem + suffix
@@ -133,6 +148,20 @@ def _last_boundary(text: str, start: int, stop: int, rules: EntityRules, stops: 
     return last
 
 
+def _name_tokens_start(text: str, start: int, stop: int, tokenizer: jieba.Tokenizer) -> int:
+    """Drop the leading words of a stem up to the last common word (利用文化|广场 → nothing)."""
+    tokens = tokenizer.lcut(text[start:stop])
+    keep = stop
+    for i in range(len(tokens) - 1, -1, -1):
+        tok = tokens[i]
+        glued = i + 1 < len(tokens) and tokens[i + 1] in _ROAD_WORDS and keep + len(tokens[i + 1]) == stop
+        glued = glued or (i == len(tokens) - 1 and tok[-1] in _WATER_AND_HILLS)  # 黄河|流域
+        if len(tok) >= 2 and tokenizer.FREQ.get(tok, 0) >= _COMMON_TOKEN_FREQ and not glued:
+            break
+        keep -= len(tok)
+    return keep
+
+
 def _free_stem_start(text: str, start: int, stop: int, rules: EntityRules) -> int:
     boundary = _last_boundary(text, start, stop, rules, FREE_STOP_CHARS)
     return start if boundary is None else boundary
@@ -145,10 +174,11 @@ def _good_stem(stem: str, suffix: str, named: bool, chained: bool, rules: Entity
         return False
     if len(suffix) == 1 and suffix in stem:
         return False  # 金山银山
-    if any(word in stem for word in rules.subcounty):
-        return False  # 街道学院 is two names
-    if not chained and not named and freq.get(stem, 0) >= _COMMON_WORD_FREQ:
-        return False
+    if any(word in stem for word in rules.subcounty) or any(ch in stem for ch in "县省委办"):
+        return False  # 街道学院 is two names; 百县千镇 is a slogan
+    if not chained and not named:
+        if freq.get(stem, 0) >= _COMMON_WORD_FREQ or freq.get(stem[-1] + suffix, 0) >= _COMMON_TOKEN_FREQ:
+            return False  # 深挖村, 助推农村
     return True
 
 

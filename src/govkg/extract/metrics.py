@@ -1,9 +1,97 @@
-"""Metrics (stub until the metrics extractor lands)."""
+"""Metrics: every reported quantity of an article as typed data with what it counts and about whom.
+
+A sentence is read clause by clause (split at ，；：). For each quantity:
+
+- **measure**: the noun right after it (联系37家规模以上企业) or, when a verb or the clause end
+  follows, the words before it from the clause start, without the verbs, adverbs and
+  subject before what is counted (共收集整理意见建议740余条 → 意见建议); an elliptical clause
+  (1590项实现…) takes the measure of the previous figure with the same unit;
+- **about**: a body, program or place named before it in its own clause; otherwise the
+  sentence's topic (the actor of the first clause, or a program or body the sentence
+  launches: 首创X品牌，已服务…); otherwise the previous sentence's topic, the last place
+  named, the article's main place;
+- **period**: the last time span written before it in the sentence (2024年以来, 截至目前),
+  so that semicolon-joined clauses inherit it.
+
+Numbers inside short quotations are parts of names or slogans (“三北六期”, “8+N”) and are
+skipped; see numbers.py for what is not a quantity at all.
+"""
 
 from __future__ import annotations
 
-from govkg.model import Article, Metric, Organization, Place, Program
-from govkg.resources import Resources
+import re
+from dataclasses import dataclass
+
+from govkg.extract.numbers import NumberRules, Quantity
+from govkg.extract.references import Deixis, Reference, ReferenceIndex, focus_place
+from govkg.extract.trie import trie_pattern
+from govkg.model import Article, Evidence, Metric, Organization, Place, Program, Subject
+from govkg.resources import Resources, read_lexicon
+
+_CLAUSE = "，,；;：:。！？!?"
+_OPEN, _CLOSE = "“‘「『", "”’」』"
+_SPEECH = set("，,。；;！？!?：:")
+
+
+def _groups(name: str) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for line in read_lexicon(name):
+        key, *words = line.split()
+        out[key.lstrip("@")] = tuple(words)
+    return out
+
+
+def _alternation(words) -> re.Pattern[str]:
+    return re.compile(trie_pattern(words))
+
+
+@dataclass(frozen=True)
+class MetricRules:
+    numbers: NumberRules
+    deixis: Deixis
+    object_verbs: re.Pattern[str]
+    right_stops: tuple[str, ...]
+    lead_trim: tuple[str, ...]
+    tail_trim: tuple[str, ...]
+    attributive: tuple[str, ...]
+    unit_measure: dict[str, str]
+    initiating: tuple[str, ...]
+    prepositions: tuple[str, ...]
+    state_verbs: tuple[str, ...]
+    speaker_words: tuple[str, ...]
+    session_units: frozenset[str]
+    titles: tuple[str, ...]
+    period: re.Pattern[str]
+    not_after_year: tuple[str, ...]
+
+    @classmethod
+    def load(cls) -> MetricRules:
+        words, subj, per = _groups("measure_words"), _groups("metric_subjects"), _groups("metric_periods")
+        longest = lambda ws: tuple(sorted(ws, key=len, reverse=True))  # noqa: E731
+        year = r"(?:\d{4}|[一二〇零]{4})年(?:\d{1,2}月)?"
+        period = (
+            rf"(?:{trie_pattern(per['prefix'])})?"
+            rf"(?:{year}(?:{trie_pattern(per['year_suffix'])})?|{trie_pattern(per['relative'])}"
+            rf"|(?:{trie_pattern(per['since'])})以来)(?:以来)?"
+        )
+        return cls(
+            numbers=NumberRules.load(),
+            deixis=Deixis.build(subj["deixis"], subj["levels"]),
+            object_verbs=_alternation(words["object_verbs"]),
+            right_stops=longest(words["right_stops"]),
+            lead_trim=longest(words["lead_trim"]),
+            tail_trim=longest(words["tail_trim"]),
+            attributive=words["attributive"],
+            unit_measure=dict(w.split(":") for w in words["unit_measure"]),
+            initiating=longest(subj["initiating"]),
+            prepositions=longest(subj["prepositions"]),
+            state_verbs=longest(subj["state_verbs"]),
+            speaker_words=longest(subj["speaker_words"]),
+            session_units=frozenset(subj["session_units"]),
+            titles=longest(read_lexicon("titles")),
+            period=re.compile(period),
+            not_after_year=per["not_after"],
+        )
 
 
 def extract_metrics(
@@ -13,4 +101,250 @@ def extract_metrics(
     programs: tuple[Program, ...],
     res: Resources,
 ) -> tuple[Metric, ...]:
-    return ()
+    rules = res.metric_rules
+    index = ReferenceIndex(places, organizations, programs, rules.deixis)
+    references = index.scan(article)
+    reader = _ArticleReader(rules, focus_place(references))
+    metrics: list[Metric] = []
+    for sentence, refs in zip(article.sentences, references):
+        metrics.extend(reader.read(article, sentence, refs))
+    return tuple(metrics)
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+
+
+class _ArticleReader:
+    """Reads sentences in order, carrying the topic and the last place named."""
+
+    def __init__(self, rules: MetricRules, focus: str | None) -> None:
+        self.rules = rules
+        self.focus = Subject("place", focus) if focus else None
+        self.previous_topic: Subject | None = None
+        self.last_place: Subject | None = None
+
+    def read(self, article: Article, sentence, refs: list[Reference]) -> list[Metric]:
+        text = sentence.clean
+        quantities = [q for q in self.rules.numbers.find(text) if not _in_short_quote(text, q.start)]
+        clauses = _clauses(text)
+        eligible = [r for r in refs if self._eligible(text, r, clauses)]
+        out: list[Metric] = []
+        previous: dict[str, str] = {}
+        prev_end = 0
+        for q in quantities:
+            clause = next(c for c in clauses if c.start <= q.start < c.end)
+            measure, measure_start = self._measure(text, q, clause, max(prev_end, clause.start), refs)
+            if not measure:
+                measure = previous.get(q.unit) or self.rules.unit_measure.get(q.unit)
+            if measure:
+                previous[q.unit] = measure
+            about = self._about(text, q, clause, clauses, eligible, refs, measure, measure_start)
+            out.append(
+                Metric(
+                    value=q.value,
+                    unit=q.unit,
+                    text=q.text,
+                    qualifier=q.qualifier,
+                    measure=measure,
+                    about=about,
+                    period=self._period(text, q.start),
+                    evidence=(Evidence.of(article, sentence),),
+                )
+            )
+            prev_end = q.end
+        self.previous_topic = self._topic(text, clauses, eligible, len(text)) or self.previous_topic
+        places = [r for r in refs if r.subject.kind == "place"]
+        if places:
+            self.last_place = places[-1].subject
+        return out
+
+    # -- what is counted -------------------------------------------------------------------
+
+    def _measure(
+        self, text: str, q: Quantity, clause: _Clause, left_start: int, refs: list[Reference]
+    ) -> tuple[str | None, int]:
+        right = self._right_noun(text[q.end : clause.end])
+        if right:
+            return right, q.end
+        left_from = max(left_start, text.rfind("、", clause.start, q.start) + 1)
+        return self._left_noun(text, left_from, q.start, refs)
+
+    def _right_noun(self, after: str) -> str | None:
+        r = self.rules
+        if after.startswith("的"):
+            after = after[1:]
+        if not after or after[0] in _CLAUSE or after[0] in "、" or after[0].isdigit():
+            return None
+        if after.startswith(r.right_stops):
+            return None
+        end = 0
+        while end < len(after) and end < 20:
+            ch = after[end]
+            if ch in _CLAUSE or ch in "、" or ch.isdigit() or after.startswith(r.right_stops, end) and end:
+                break
+            end += 1
+        noun = after[:end]
+        head, sep, tail = noun.partition("的")
+        if sep:
+            noun = tail if (len(head) < 2 or any(a in head for a in r.attributive)) and len(tail) >= 2 else head
+        noun = noun.strip("“”‘’")
+        return noun if len(noun) >= 2 else None
+
+    def _left_noun(self, text: str, start: int, end: int, refs: list[Reference]) -> tuple[str | None, int]:
+        r = self.rules
+        for ref in refs:
+            if start <= ref.start < end and ref.subject.kind != "program" and ref.end <= end:
+                if ref.start == start or text[start : ref.start].strip() == "":
+                    start = ref.end
+        span = text[start:end]
+        base = start
+        for m in r.period.finditer(span):
+            if m.start() == 0 or span[: m.start()].strip() == "":
+                base, span = base + m.end(), span[m.end() :]
+                break
+        cut = span.rfind("等")
+        if 0 <= cut and len(span) - cut - 1 >= 2:
+            base, span = base + cut + 1, span[cut + 1 :]
+        best = None
+        for m in r.object_verbs.finditer(span):
+            if len(span) - m.end() >= 2:
+                best = m.end()
+        if best is not None:
+            base, span = base + best, span[best:]
+        changed = True
+        while changed and span:
+            changed = False
+            for w in r.tail_trim:
+                if span.endswith(w) and len(span) > len(w):
+                    span, changed = span[: -len(w)], True
+                    break
+            if re.search(r"就?[\u4e00-\u9fff]了$", span) and len(span) > 3:
+                span, changed = re.sub(r"就?[\u4e00-\u9fff]了$", "", span), True
+            for w in r.lead_trim:
+                if span.startswith(w) and len(span) - len(w) >= 2:
+                    base, span, changed = base + len(w), span[len(w) :], True
+                    break
+            for ref in refs:
+                if ref.start == base and ref.subject.kind != "program" and len(span) > ref.end - ref.start:
+                    base, span, changed = ref.end, text[ref.end : end], True
+        if "的" in span:
+            head, _, tail = span.rpartition("的")
+            if len(tail) >= 2:
+                base, span = base + len(head) + 1, tail
+        span = span.strip("“”‘’ ")
+        return (span if len(span) >= 2 else None), base
+
+    # -- about whom ------------------------------------------------------------------------
+
+    def _eligible(self, text: str, ref: Reference, clauses: list[_Clause]) -> bool:
+        r = self.rules
+        after = text[ref.end :].lstrip("”’」』")
+        before = text[: ref.start].rstrip("“‘「『")
+        if ref.subject.kind == "organization" and after.startswith((*r.titles, *r.speaker_words)):
+            return False
+        if ref.subject.kind == "program":
+            if after.startswith(("等", "、", "“")) or before.endswith(("、", "”")):
+                return False
+            if before.endswith(r.state_verbs):
+                return False
+        clause = next((c for c in clauses if c.start <= ref.start < c.end), None)
+        if clause is not None:
+            lead = text[clause.start : ref.start]
+            if any(p in lead for p in r.prepositions if len(p) > 1) or lead.startswith(r.prepositions):
+                return False
+        return True
+
+    def _about(
+        self,
+        text: str,
+        q: Quantity,
+        clause: _Clause,
+        clauses: list[_Clause],
+        eligible: list[Reference],
+        refs: list[Reference],
+        measure: str | None,
+        measure_start: int,
+    ) -> Subject | None:
+        base_unit = q.unit.lstrip("万亿")
+        if base_unit in self.rules.session_units:
+            for ref in refs:
+                if ref.subject.kind == "program" and q.end <= ref.start < clause.end:
+                    return ref.subject
+        limit = min(q.start, measure_start) if measure_start >= clause.start else q.start
+        local = [r for r in eligible if clause.start <= r.start and r.end <= limit]
+        if local:
+            return local[-1].subject
+        topic = self._topic(text, clauses, eligible, q.start)
+        return topic or self.previous_topic or self.last_place or self.focus
+
+    def _topic(self, text: str, clauses: list[_Clause], eligible: list[Reference], until: int) -> Subject | None:
+        """The actor of the sentence up to ``until``: first clause's subject, or what a clause launches."""
+        topic = None
+        for c in clauses:
+            if c.start >= until:
+                break
+            inside = [r for r in eligible if c.start <= r.start < min(c.end, until)]
+            if not inside:
+                continue
+            lead = _strip_time(text[c.start : inside[0].start], self.rules)
+            launched = [r for r in inside if any(v in text[c.start : r.start] for v in self.rules.initiating)]
+            if topic is None:
+                topic = (launched or inside)[-1].subject
+            elif launched:
+                topic = launched[-1].subject
+            elif not lead:
+                topic = inside[0].subject
+        return topic
+
+    # -- when ------------------------------------------------------------------------------
+
+    def _period(self, text: str, before: int) -> str | None:
+        found = None
+        for m in self.rules.period.finditer(text):
+            if m.start() >= before:
+                break
+            if text.startswith(self.rules.not_after_year, m.end()):
+                continue
+            found = m[0]
+        return found
+
+
+def _strip_time(lead: str, rules: MetricRules) -> str:
+    lead = lead.strip(" ，,")
+    m = rules.period.match(lead)
+    if m:
+        lead = lead[m.end() :]
+    for w in rules.lead_trim:
+        if lead.startswith(w):
+            lead = lead[len(w) :]
+    return lead
+
+
+def _clauses(text: str) -> list[_Clause]:
+    out, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in _CLAUSE:
+            out.append(_Clause(start, i + 1))
+            start = i + 1
+    if start < len(text) or not out:
+        out.append(_Clause(start, len(text) + 1))
+    return out
+
+
+def _in_short_quote(text: str, pos: int) -> bool:
+    """True inside a quotation that is a name or slogan (no sentence punctuation inside)."""
+    depth_start = []
+    for i, ch in enumerate(text):
+        if i >= pos and not depth_start:
+            return False
+        if ch in _OPEN:
+            depth_start.append(i)
+        elif ch in _CLOSE and depth_start:
+            start = depth_start.pop()
+            if start < pos < i and not (_SPEECH & set(text[start + 1 : i])):
+                return True
+    # an unclosed quotation (cut text) counts as speech
+    return False

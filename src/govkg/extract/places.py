@@ -43,7 +43,7 @@ class _Draft:
 def extract_places(article: Article, res: Resources) -> tuple[Place, ...]:
     rules = res.entity_rules
     lines = _lines(article)
-    scans = [scan_places(text, rules, res.tokenizer.FREQ) for text, _ in lines]
+    scans = [scan_places(text, rules, res.tokenizer) for text, _ in lines]
     resolved = _resolve_divisions(scans, rules.gazetteer)
     drafts: dict[str, _Draft] = {}
     focus = _Focus(rules.gazetteer)

@@ -48,13 +48,13 @@ class Converter:
         return changed / han > TRADITIONAL_SHARE
 
 
-def _entries(name: str) -> dict[str, str]:
+def _entries(name: str, keep_same: bool) -> dict[str, str]:
     table = files("opencc") / "dictionary" / name
     out = {}
     for line in table.read_text(encoding="utf-8").splitlines():
         key, _, values = line.partition("\t")
         value = values.split(" ")[0] if values else ""
-        if key and len(key) == len(value) and key != value:
+        if key and len(key) == len(value) and (keep_same or key != value):
             out[key] = value
     return out
 
@@ -62,8 +62,8 @@ def _entries(name: str) -> dict[str, str]:
 @cache
 def converter() -> Converter:
     """The t2s converter, built once per process from OpenCC's tables (opencc-python-reimplemented)."""
-    chars = {ord(k): v for k, v in _entries("TSCharacters.txt").items() if len(k) == 1}
-    phrases = {k: v for k, v in _entries("TSPhrases.txt").items() if len(k) > 1}
+    chars = {ord(k): v for k, v in _entries("TSCharacters.txt", keep_same=False).items() if len(k) == 1}
+    phrases = {k: v for k, v in _entries("TSPhrases.txt", keep_same=True).items() if len(k) > 1}
     keys = sorted(phrases, key=len, reverse=True)
     pattern = re.compile("|".join(map(re.escape, keys))) if keys else re.compile(r"(?!)")
     return Converter(chars, phrases, pattern)

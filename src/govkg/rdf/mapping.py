@@ -103,6 +103,8 @@ class Mapper:
             for alias in entity.aliases:
                 if alias != entity.name:
                     yield node, SKOS_.altLabel, zh(alias)
+            if cls != GK_.Program:  # programs write theirs with their links
+                yield from self._evidence(node, entity.evidence)
 
     def _places(self, r: Resolved, nodes: dict):
         yield from self._labelled(r.places, nodes, SCHEMA_.Place)
