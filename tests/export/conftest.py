@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import shutil
 import socket
 import subprocess
@@ -147,15 +149,49 @@ def oxigraph(tmp_path: Path) -> Iterator[OxigraphServer]:
         server.stop()
 
 
+DIGEST_REALM = "store"
+DIGEST_NONCE = "5f0c1e2d"
+
+
+def digest_is_valid(header: str | None, method: str, uri: str, user: str, password: str) -> bool:
+    """RFC 7616 Digest with MD5 and qop=auth, checked as a store would."""
+    if not header or not header.startswith("Digest "):
+        return False
+    fields = dict(re.findall(r'(\w+)="?([^",]*)"?', header[len("Digest ") :]))
+
+    def md5(text: str) -> str:
+        return hashlib.md5(text.encode()).hexdigest()
+
+    expected = md5(
+        ":".join(
+            [
+                md5(f"{user}:{DIGEST_REALM}:{password}"),
+                DIGEST_NONCE,
+                fields.get("nc", ""),
+                fields.get("cnonce", ""),
+                "auth",
+                md5(f"{method}:{uri}"),
+            ]
+        )
+    )
+    return fields.get("username") == user and fields.get("uri") == uri and fields.get("response") == expected
+
+
 class ScriptedStore:
     """A tiny Graph Store on loopback that answers from a script of statuses and records each request.
 
     For the failure paths a real store will not produce on demand (503, 429, 401).
     """
 
-    def __init__(self, statuses: list[int], required_authorization: str | None = None):
+    def __init__(
+        self,
+        statuses: list[int],
+        required_authorization: str | None = None,
+        digest: tuple[str, str] | None = None,
+    ):
         self.statuses = list(statuses)
         self.required_authorization = required_authorization
+        self.digest = digest
         self.requests: list[dict] = []
         store = self
 
@@ -200,8 +236,12 @@ def scripted_store():
     """Call with the statuses to answer, in order (then 204), and optionally a required Authorization."""
     started: list[ScriptedStore] = []
 
-    def start(statuses: list[int] = (), required_authorization: str | None = None) -> ScriptedStore:
-        store = ScriptedStore(list(statuses), required_authorization)
+    def start(
+        statuses: list[int] = (),
+        required_authorization: str | None = None,
+        digest: tuple[str, str] | None = None,
+    ) -> ScriptedStore:
+        store = ScriptedStore(list(statuses), required_authorization, digest)
         started.append(store)
         return store
 

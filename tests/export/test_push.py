@@ -146,19 +146,35 @@ USER, PASSWORD, TOKEN = "analyst", "s3cret-Pa55", "tok-123-secret"
 BASIC = "Basic " + base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
 
 
-@pytest.mark.parametrize(
-    ("env", "authorization"),
-    [
-        ({"GOVKG_USER": USER, "GOVKG_PASSWORD": PASSWORD}, BASIC),
-        ({"GOVKG_TOKEN": TOKEN}, f"Bearer {TOKEN}"),
-    ],
-    ids=["user-and-password", "token"],
-)
-def test_credentials_come_from_the_environment(build_dir, scripted_store, env, authorization):
-    store = scripted_store(required_authorization=authorization)
-    result = push_fixture(build_dir, store.url, env={**NO_CREDENTIALS, **env})
-    assert {request["headers"].get("Authorization") for request in store.requests} == {authorization}
-    assert PASSWORD not in repr(result) and TOKEN not in repr(result)
+def test_a_token_is_sent_with_every_request(build_dir, scripted_store):
+    store = scripted_store(required_authorization=f"Bearer {TOKEN}")
+    result = push_fixture(build_dir, store.url, env={**NO_CREDENTIALS, "GOVKG_TOKEN": TOKEN})
+    assert [request["headers"].get("Authorization") for request in store.requests] == [f"Bearer {TOKEN}"] * 2
+    assert TOKEN not in repr(result)
+
+
+def test_basic_credentials_answer_the_challenge_then_go_up_front(build_dir, scripted_store):
+    store = scripted_store(required_authorization=BASIC)
+    result = push_fixture(
+        build_dir,
+        store.url,
+        PushSettings(chunk_triples=20),
+        env={"GOVKG_USER": USER, "GOVKG_PASSWORD": PASSWORD},
+    )
+    sent = [request["headers"].get("Authorization") for request in store.requests]
+    assert sent[:2] == [None, BASIC]  # the challenge, then the answer
+    assert sent[2:] == [BASIC] * (len(sent) - 2)  # then up front
+    assert len(sent) == result.requests + 1
+    assert PASSWORD not in repr(result)
+
+
+def test_digest_credentials_never_reveal_the_password(build_dir, scripted_store, quads):
+    store = scripted_store(digest=(USER, PASSWORD))
+    result = push_fixture(build_dir, store.url, env={"GOVKG_USER": USER, "GOVKG_PASSWORD": PASSWORD})
+    assert result.triples == len(quads)
+    sent = [request["headers"].get("Authorization") or "" for request in store.requests]
+    assert not any(header.startswith("Basic") for header in sent)
+    assert sum(header.startswith("Digest ") for header in sent) == 2  # one answered challenge per graph
 
 
 def test_credentials_come_from_a_netrc_file(build_dir, scripted_store, tmp_path):

@@ -92,3 +92,31 @@ def test_dateline(line, date, source):
 
 def test_a_sentence_with_a_date_is_not_a_dateline():
     assert parse_dateline("2023年以来，全县共新建村级活动场所12个。") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("记者：陈刚", [("陈刚", "reporter")]),
+        ("作者：周游", [("周游", "reporter")]),
+        ("文/李白 图/杜甫", [("李白", "reporter"), ("杜甫", "photographer")]),
+        ("本报通讯员 王芳", [("王芳", "correspondent")]),
+        ("记者 张三 李四 报道", [("张三", "reporter"), ("李四", "reporter")]),
+        ("记者 陈刚 编辑 刘洋", [("陈刚", "reporter")]),
+        ("新华社记者王五", [("王五", "reporter")]),
+    ],
+)
+def test_more_byline_forms(text, expected):
+    assert [(c.name, c.role) for c in parse_credits(text)] == expected
+
+
+def test_wire_dateline_opens_the_text():
+    credits, skip = parse_inline("新华社南京3月8日电（记者张三、李四）全省今年", None)
+    assert [(c.name, c.outlet) for c in credits] == [("张三", "新华社"), ("李四", "新华社")]
+    assert "新华社南京3月8日电（记者张三、李四）全省今年"[skip:] == "全省今年"
+
+
+def test_source_line_with_an_author():
+    parsed = parse_dateline("来源：江城晚报 作者：周游 发布时间：2024-01-02 10:00")
+    assert (parsed.source, parsed.date) == ("江城晚报", "2024-01-02")
+    assert [(c.name, c.role) for c in parsed.credits] == [("周游", "reporter")]

@@ -132,3 +132,17 @@ def test_crlf_line_ends_keep_offsets():
     (article,) = _read(text)
     (s,) = article.sentences
     assert text[s.start:s.end] == s.text == "全县新建公园12个。"
+
+
+def test_a_deck_under_the_headline_is_neither_headline_nor_body():
+    text = "山里的好书记\n——记某村党支部书记\n\n□本报记者 李明\n\n他在村里干了二十年。\n"
+    (article,) = _read(text)
+    assert article.headline == "山里的好书记"
+    assert [s.clean for s in article.sentences] == ["他在村里干了二十年。"]
+
+
+def test_dateline_before_the_headline_and_author_in_the_source_line():
+    text = "来源：江城晚报 作者：周游 2024-01-02 10:00\n\n城东新建口袋公园\n\n今年城东建成口袋公园5个。\n"
+    (article,) = _read(text)
+    assert (article.headline, article.date, article.source) == ("城东新建口袋公园", "2024-01-02", "江城晚报")
+    assert [(c.name, c.role) for c in article.credits] == [("周游", "reporter")]

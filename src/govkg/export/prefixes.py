@@ -8,7 +8,9 @@ from pathlib import Path
 from govkg.rdf.terms import PREFIXES
 from govkg.resources import ontology_dir
 
-CONTRACT_NAMESPACES = {name: PREFIXES[name] for name in ("gk", "schema", "org", "prov", "skos", "rdfs", "xsd")}
+CONTRACT_NAMESPACES = {
+    name: PREFIXES[name] for name in ("gk", "schema", "org", "prov", "skos", "rdfs", "xsd")
+}
 
 _PREFIX_LINE = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*):\s*<([^>]*)>", re.MULTILINE)
 

@@ -164,16 +164,34 @@ class _Client:
 
 
 def _opener(endpoint: str, credentials: Credentials | None) -> urllib.request.OpenerDirector:
-    """Basic auth sent up front; Digest (Virtuoso's default) answered when the store asks for it."""
+    """Answer the store's challenge: Basic (then sent up front for the rest of the push) or Digest."""
     handlers: list[urllib.request.BaseHandler] = []
     if credentials is not None and credentials.user is not None:
-        passwords = urllib.request.HTTPPasswordMgrWithPriorAuth()
-        passwords.add_password(None, endpoint, credentials.user, credentials.password, is_authenticated=True)
-        handlers += [
-            urllib.request.HTTPBasicAuthHandler(passwords),
-            urllib.request.HTTPDigestAuthHandler(passwords),
-        ]
+        basic = urllib.request.HTTPPasswordMgrWithPriorAuth()
+        basic.add_password(None, endpoint, credentials.user, credentials.password, is_authenticated=False)
+        digest = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        digest.add_password(None, endpoint, credentials.user, credentials.password)
+        handlers += [_BasicAfterChallenge(basic), urllib.request.HTTPDigestAuthHandler(digest)]
     return urllib.request.build_opener(*handlers)
+
+
+class _BasicAfterChallenge(urllib.request.HTTPBasicAuthHandler):
+    """Basic auth only once the store has asked for Basic, so a Digest store never sees the password.
+
+    urllib's own handler marks the URL authenticated after any 2xx, a Digest success
+    included, and would then send Basic up front.
+    """
+
+    def http_response(self, req, response):
+        return response
+
+    https_response = http_response
+
+    def retry_http_basic_auth(self, host, req, realm):
+        response = super().retry_http_basic_auth(host, req, realm)
+        if response is not None and 200 <= response.status < 300:
+            self.passwd.update_authenticated(req.full_url, True)
+        return response
 
 
 def _is_transient(status: int) -> bool:

@@ -1,48 +1,75 @@
 """Bylines, photo credits and datelines: who wrote an item, who took its photo, when and where it ran.
 
 Forms handled (each by the shape of the line, never by a known name):
-``□本报记者 宋某 通讯员 杨某``, ``记者黄某通讯员勇某``, ``本报讯(记者 施某)``,
-``新疆日报讯(记者张某 阿克苏记者站张某报道)``, ``(李某记者汪某)``, ``云上某某报道(记者 冯某)``,
-``某某 摄``, a trailing ``(胡某)``, and datelines such as ``稿源: 宁波日报 2017-04-27``.
+``□本报记者 宋某 通讯员 杨某``, ``记者黄某通讯员勇某``, ``记者：张某``, ``作者：张某``, ``文/张某``,
+``本报讯(记者 施某)``, ``某某日报讯(记者张某 某地记者站张某报道)``, ``(李某记者汪某)``,
+``某某报道(记者 冯某)``, ``新华社某地5月6日电（记者张某、李某）``, ``某某 摄``, a trailing ``(胡某)``,
+and datelines such as ``稿源: 某某日报 2017-04-27`` or ``来源：某某日报 作者：张某 2024-01-02``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from govkg.model import Credit
+from govkg.resources import read_lexicon
 
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
-_LABELS = {
-    "记者": "reporter", "本报记者": "reporter", "特约记者": "reporter", "见习记者": "reporter",
-    "实习记者": "reporter", "融媒记者": "reporter", "全媒体记者": "reporter", "通讯员": "correspondent",
-    "特约通讯员": "correspondent", "摄影": "photographer", "摄": "photographer", "本报摄影记者": "photographer",
-    "摄影记者": "photographer", "文/图": "reporter", "文": "reporter", "图": "photographer",
-}
-_LABEL_RE = "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True))
-_BULLETS = "□■◆◇●○▲△★☆>＞ \t\u3000"
+_PREFIX = r"(?:本报|特约|见习|实习|首席|融媒体?|全媒体|新媒体)?"
+# Label → role; None for the desk's own credits (编辑, 校对), which are read and dropped.
+_LABELS = [
+    (rf"{_PREFIX}摄影记者|摄影|摄|图/|图", "photographer"),
+    (rf"{_PREFIX}记者|作者|文/图|文/|撰文", "reporter"),
+    (rf"{_PREFIX}通讯员", "correspondent"),
+    (r"责任编辑|责编|编辑|校对|审核|监制|统筹|美编", None),
+]
+_LABEL_RE = "|".join(f"(?:{pattern})" for pattern, _ in _LABELS)
+_LABEL_SPLIT = re.compile(rf"((?:{_LABEL_RE})\s*[:：]?)")
+_BULLETS = "□■◆◇●○▲△★☆>＞ \t\u3000|｜"
 
-# A whole line that is a byline: starts with a label (after an optional bullet).
-BYLINE_LINE = re.compile(rf"^[{_BULLETS}]*(?:本报|特约|见习|实习)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]")
-# A photo credit line: names, then 摄 (or 摄影).
-CREDIT_LINE = re.compile(rf"^[{_BULLETS}]*(?:(?:本报)?(?:摄影)?记者\s*)?((?:{_NAME}\s*){{1,4}})\s*摄影?$")
-# An inline byline opening a paragraph: 本报讯(…), 新疆日报讯(…), 云上某某报道(…), or a bare (…).
+BYLINE_LINE = re.compile(rf"^[{_BULLETS}]*(?:{_LABEL_RE})\s*[:：]?\s*[\u4e00-\u9fff·]")
+_BYLINE_FULL = re.compile(
+    rf"(?:(?:{_LABEL_RE})[\s\u3000]*[:：]?[\s\u3000]*(?:[\u4e00-\u9fff·]{{1,4}}[\s\u3000、，,|｜]*){{1,6}})+")
+CREDIT_LINE = re.compile(rf"^[{_BULLETS}]*(?:{_PREFIX}(?:摄影)?记者\s*)?((?:{_NAME}[\s、]*){{1,4}})\s*摄影?$")
 INLINE_BYLINE = re.compile(
-    r"^[\s\u3000]*(?P<outlet>[\u4e00-\u9fffA-Za-z]{2,10}?)?(?:讯|报道|消息)?[(（](?P<body>[^()（）]{2,40}?)[)）]\s*"
-)
-# A trailing credit closing an article's last paragraph: …。(胡某)
+    r"^[\s\u3000]*(?P<outlet>[\u4e00-\u9fffA-Za-z]{2,10}?)?(?:讯|报道|消息)?[(（](?P<body>[^()（）]{2,40}?)[)）]\s*")
+# 新华社北京5月6日电（记者张某）: an agency dateline opening the text.
+WIRE_BYLINE = re.compile(
+    r"^[\s\u3000]*(?P<outlet>[\u4e00-\u9fff]{2,8}?社)[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日电\s*"
+    r"[(（](?P<body>[^()（）]{2,40}?)[)）]\s*")
 TRAILING_CREDIT = re.compile(rf"[(（](?P<name>{_NAME})[)）]\s*$")
 _STATION = re.compile(rf"(?P<station>[\u4e00-\u9fff]{{2,8}}?记者站)\s*(?P<name>{_NAME})")
-_BYLINE_FULL = re.compile(rf"(?:(?:{_LABEL_RE})[\s\u3000]*(?:[\u4e00-\u9fff·]{{1,4}}[\s\u3000、]*){{1,4}})+")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})")
-_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:日报|晚报|早报|时报|都市报|商报|青年报|法治报|报|网|新闻|客户端)")
+_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:日报|晚报|早报|时报|都市报|商报|青年报|法治报|报|网|新闻|客户端|社)")
+_NOT_A_PERSON = re.compile(r"(?:社|报|台|网|站|中心|部|局|委|办|厅|处)$")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(read_lexicon("surnames"))
+
+
+def looks_like_name(text: str) -> bool:
+    """A plausible Chinese personal name: 2–4 characters opening with a known surname."""
+    if not 2 <= len(text) <= 4 or _NOT_A_PERSON.search(text):
+        return False
+    return text[:1] in _surnames() or text[:2] in _surnames()
+
+
+def _role(label: str) -> str | None:
+    for pattern, role in _LABELS:
+        if re.fullmatch(pattern, label.rstrip(":： ")):
+            return role
+    return None
 
 
 @dataclass(frozen=True)
 class Dateline:
     date: str | None
     source: str | None
+    credits: tuple[Credit, ...] = ()
 
 
 def parse_dateline(line: str) -> Dateline | None:
@@ -51,11 +78,10 @@ def parse_dateline(line: str) -> Dateline | None:
     if len(text) > 120 or text.endswith("。"):
         return None
     date = _DATE.search(text)
-    cue = re.search(r"来源|稿源|出处|https?://|\d{1,2}:\d\d", text)
+    cue = re.search(r"来源|稿源|出处|发布|https?://|\d{1,2}:\d\d", text)
     if not (date and cue):
         return None
-    source = None
-    labelled = re.search(r"(?:来源|稿源|出处)\s*[:：]\s*([^\s\d:：]{2,20})", text)
+    labelled = re.search(r"(?:来源|稿源|出处)\s*[:：]\s*([^\s\d:：|｜]{2,20})", text)
     if labelled:
         source = labelled.group(1)
     else:
@@ -63,16 +89,21 @@ def parse_dateline(line: str) -> Dateline | None:
         source = outlets[-1] if outlets else None
     if source:
         source = re.split(r"[-—－_]", source)[-1] or None
+    author = re.search(r"(?:作者|记者)\s*[:：]\s*(.{2,24})", text)
+    credits = ()
+    if author:
+        chunk = re.split(r"[\u4e00-\u9fff]{2,6}\s*[:：]|\d|[|｜]", author.group(1))[0]
+        credits = tuple(Credit(n, "reporter", source, a) for n, a in _names(chunk))
     iso = f"{date['y']}-{int(date['m']):02d}-{int(date['d']):02d}"
-    return Dateline(iso, source)
+    return Dateline(iso, source, credits)
 
 
 def _names(chunk: str) -> list[tuple[str, str | None]]:
     """Names in a run of text, with the printed form when padded (``邓 蕾`` → 邓蕾)."""
-    tokens = [t for t in re.split(r"[\s\u3000、，,]+", chunk.strip()) if t]
+    tokens = [t for t in re.split(r"[\s\u3000、，,|｜:：]+", chunk.strip()) if t]
     if len(tokens) >= 2 and all(len(t) == 1 for t in tokens):
         return [("".join(tokens), " ".join(tokens))]
-    return [(t, None) for t in tokens if re.fullmatch(_NAME, t)]
+    return [(t, None) for t in tokens if re.fullmatch(_NAME, t) and t not in ("报道", "摄影")]
 
 
 def parse_credits(text: str, outlet: str | None = None) -> list[Credit]:
@@ -82,16 +113,19 @@ def parse_credits(text: str, outlet: str | None = None) -> list[Credit]:
     convention of papers that print ``(通讯员 记者 …)`` run together. ``某地记者站Y`` is a
     reporter of that station of the outlet.
     """
-    text = re.sub(r"报道$", "", text.strip(_BULLETS + "()（）"))
+    text = re.sub(r"\s*报道$", "", text.strip(_BULLETS + "()（）"))
     credits: list[Credit] = []
     for station in _STATION.finditer(text):
         credits.append(Credit(station.group("name"), "reporter", f"{outlet or ''}{station.group('station')}"))
     text = _STATION.sub(" ", text)
-    parts = re.split(rf"({_LABEL_RE})", text)
+    parts = _LABEL_SPLIT.split(text)
     for name, alias in _names(parts[0]):
-        credits.insert(0, Credit(name, "correspondent", None, alias))
+        if looks_like_name(name):
+            credits.insert(0, Credit(name, "correspondent", None, alias))
     for label, chunk in zip(parts[1::2], parts[2::2], strict=True):
-        role = _LABELS[label]
+        role = _role(label)
+        if role is None:
+            continue
         for name, alias in _names(chunk):
             credits.append(Credit(name, role, outlet if role == "reporter" else None, alias))
     return credits
@@ -105,7 +139,7 @@ def is_byline_line(line: str) -> bool:
 
 def parse_inline(paragraph: str, source: str | None) -> tuple[list[Credit], int] | None:
     """An inline byline at the start of a paragraph: the credits and where the text after it begins."""
-    match = INLINE_BYLINE.match(paragraph)
+    match = WIRE_BYLINE.match(paragraph) or INLINE_BYLINE.match(paragraph)
     if not match:
         return None
     body = match.group("body")

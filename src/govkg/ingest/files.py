@@ -79,6 +79,12 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         if _truncated(data, exc):
             raise InputError(path, f"truncated: ends inside a multi-byte UTF-8 character (byte {exc.start})") from exc
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        try:
+            return _checked(data.decode(utf16), path), utf16
+        except UnicodeDecodeError:
+            pass
     decodable, errors = {}, {}
     for encoding in _CANDIDATES:
         try:
@@ -95,7 +101,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     if decodable:
         encoding, text = next(iter(decodable.items()))
         return _checked(text, path), encoding
-    if all(_truncated(data, exc) for exc in errors.values()):
+    if any(_truncated(data, exc) for exc in errors.values()):
         raise InputError(path, "truncated: ends inside a multi-byte GB18030/Big5 character")
     raise InputError(path, "undecodable: not UTF-8, UTF-16, GB18030/GBK or Big5")
 
@@ -121,17 +127,19 @@ def _gb_or_big5(data: bytes) -> str | None:
     return "big5" if share > 0.2 else "gb18030" if share < 0.05 else None
 
 
+_PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\n\r\t]")
+
+
 def _bomless_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: its ASCII characters (line ends, digits) put nearly every NUL byte
-    on the same side of a pair; binary data puts them on both."""
+    """UTF-16 without a BOM: the byte order under which the text reads as Chinese, ASCII and
+    punctuation. Any other bytes (GBK, UTF-8, binary) pair up into scattered code points."""
     if len(data) % 2:
         return None
-    even = data[0::2].count(0)
-    odd = data[1::2].count(0)
-    if odd > 4 * even:
-        return "utf-16-le"
-    if even > 4 * odd:
-        return "utf-16-be"
+    sample = data[:65536]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = sample.decode(encoding, errors="replace")
+        if len(_PLAUSIBLE.findall(text)) >= 0.9 * len(text):
+            return encoding
     return None
 
 

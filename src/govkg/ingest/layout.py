@@ -41,7 +41,7 @@ class Line:
     start: int  # offset of the first non-blank character
     end: int  # offset after the last non-blank character
     text: str
-    kind: str  # byline | credit | dateline | page | short | body
+    kind: str  # byline | credit | dateline | page | subtitle | short | body
 
 
 @dataclass
@@ -72,6 +72,8 @@ def split_lines(text: str) -> list[Line]:
 def _kind(text: str) -> str:
     if _PAGE_LABEL.match(text):
         return "page"
+    if text.startswith(("——", "--", "—")) and len(text) <= HEADLINE_MAX + 10:
+        return "subtitle"
     if bylines.is_byline_line(text):
         return "byline"
     if bylines.parse_photo_credit(text):
@@ -106,7 +108,7 @@ def _is_section_label(line: Line, following: list[Line]) -> bool:
 
 def _starts_item(rest: list[Line], after_label: bool = False) -> bool:
     """Whether the short line rest[0] opens an item, judged by what follows it."""
-    following = rest[1:4]
+    following = [line for line in rest[1:6] if line.kind != "subtitle"][:3]
     if not following:
         return after_label
     if following[0].kind in ("byline", "dateline"):
@@ -144,9 +146,13 @@ class LayoutReader:
         pending_dateline: bylines.Dateline | None = None
 
         def open_item(headline: Line | None) -> _Item:
-            nonlocal section
+            nonlocal section, pending_dateline
             item = _Item(headline=headline, section=section)
             section = None
+            if pending_dateline is not None:
+                item.date, item.source = pending_dateline.date, pending_dateline.source
+                item.credits.extend(pending_dateline.credits)
+                pending_dateline = None
             if headline is not None:
                 tagged = _TAG.match(headline.text)
                 if tagged:
@@ -157,6 +163,8 @@ class LayoutReader:
 
         for i, line in enumerate(lines):
             rest = lines[i:]
+            if line.kind == "subtitle":
+                continue  # a deck under the headline (——记某某): not the headline, not the body
             if line.kind == "page":
                 label = _PAGE_LABEL.match(line.text).group("label")
                 section = label or section
@@ -170,8 +178,7 @@ class LayoutReader:
             elif line.kind == "byline":
                 if current is None or current.credits or section is not None or current.closed:
                     current = open_item(None)
-                source = current.source or (pending_dateline.source if pending_dateline else None)
-                current.credits.extend(bylines.parse_credits(line.text, source))
+                current.credits.extend(bylines.parse_credits(line.text, current.source))
             elif line.kind == "dateline":
                 parsed = bylines.parse_dateline(line.text)
                 if current is None:
@@ -179,6 +186,8 @@ class LayoutReader:
                 else:
                     current.date = current.date or parsed.date
                     current.source = current.source or parsed.source
+                    if not _has_byline(current.credits):
+                        current.credits.extend(parsed.credits)
             elif line.kind == "credit":
                 if current is None:
                     current = open_item(None)

@@ -104,7 +104,7 @@ def render_page(selection: Selection) -> str:
         # Only these two scripts may run: an inline handler smuggled into the page would be refused.
         script_hashes=" ".join(_csp_hash(code) for code in (vis_js, page_js)),
         data=Markup(json_for_script(payload)),
-        fonts=CJK_FONTS,
+        fonts=Markup(CJK_FONTS),
         title="govkg 知识图谱",
     )
 
