@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from govkg.ingest.bylines import is_byline_line, parse_credits, parse_dateline, parse_inline, parse_photo_credit
+from govkg.ingest.bylines import (
+    is_byline_line,
+    parse_credits,
+    parse_dateline,
+    parse_inline,
+    parse_photo_credit,
+)
 
 
 def _credits(found):

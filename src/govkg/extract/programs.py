@@ -171,7 +171,7 @@ def _from_lists(text: str, rules: ProgramRules) -> list[tuple[str, list[str]]]:
     """Quoted items of a list closed by 等 and a kind noun: “A”“B”等服务, “A”X、“B”Y等项目."""
     out = []
     for m in re.finditer("等", text):
-        if not rules.list_tail.match(text, m.start()) and not rules.list_tail.match(text[m.start() :]):
+        if not rules.list_tail.match(text[m.start() :]):
             continue
         start = max(text.rfind(ch, 0, m.start()) for ch in "，,。；;：:！？!?") + 1
         segment = text[start : m.start()]
@@ -276,8 +276,7 @@ def _score(
     score = 2 if strong else 0
     clause_start = max(before.rfind(ch) for ch in "，,。；;：:！？!?") + 1
     lead = before[clause_start:]
-    window = lead[-8:]
-    if rules.verbs.search(window) and "的" not in window[window.rfind(rules.verbs.findall(window)[-1]) :]:
+    if rules.verbs.search(lead[-8:]):
         score += 1
     if before.endswith("通过"):
         score += 1
@@ -365,9 +364,10 @@ def _program(
         return None
     if focus and focus not in places:
         places.insert(0, focus)
+    name = _clean(draft.name)
     return Program(
-        name=_clean(draft.name) if draft.name.count("“") != 1 else draft.name,
-        aliases=tuple(f for f in draft.forms if f != draft.name),
+        name=name,
+        aliases=tuple(f for f in (draft.name, *draft.forms) if f != name),
         places=tuple(places),
         organizations=tuple(orgs),
         people=tuple(persons),

@@ -1,0 +1,136 @@
+"""Where documents are extracted: in this process, in worker processes, or on a dask cluster.
+
+Every engine runs the same pure function (:func:`govkg.pipeline.extract_document`) on
+``(path, doc_id)`` tasks and yields the compact results as they complete: a document's
+quads come back as N-Quads text, never as object graphs. At most a few tasks per worker
+are in flight, so memory follows the work in progress, not the size of the corpus.
+Each worker process loads its :class:`~govkg.pipeline.Extractor` (jieba, gazetteer) once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from functools import cache
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from govkg.errors import GovkgError
+
+if TYPE_CHECKING:
+    from govkg.pipeline import DocumentResult, Extractor
+
+Task = tuple[str, str]  # (path, doc_id)
+IN_FLIGHT_PER_WORKER = 4
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs besides the document; small and picklable."""
+
+    extractor_type: type
+    base: str
+    max_chars: int
+
+
+_LOAD_LOCK = threading.Lock()
+
+
+@cache
+def _cached_extractor(extractor_type: type) -> Extractor:
+    return extractor_type()
+
+
+def worker_extractor(extractor_type: type) -> Extractor:
+    """This process's extractor, loaded on first use (threads of a dask worker share it)."""
+    with _LOAD_LOCK:
+        return _cached_extractor(extractor_type)
+
+
+def run_task(job: Job, task: Task) -> DocumentResult:
+    """A worker's entry point: the document extracted with this process's extractor."""
+    from govkg.pipeline import extract_document
+
+    return extract_document(task[0], task[1], worker_extractor(job.extractor_type), job.base, job.max_chars)
+
+
+def run_serial(tasks: Iterable[Task], job: Job, extractor: Extractor) -> Iterator[DocumentResult]:
+    from govkg.pipeline import extract_document
+
+    for path, doc_id in tasks:
+        yield extract_document(path, doc_id, extractor, job.base, job.max_chars)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """forkserver (spawn where there is none): jieba and a forked parent's threads do not mix."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["govkg.pipeline"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def run_processes(tasks: Iterable[Task], job: Job, workers: int) -> Iterator[DocumentResult]:
+    """Extract in ``workers`` processes; a worker that dies costs its documents, not the build."""
+    from govkg.pipeline import DocumentResult
+
+    pending = iter(tasks)
+    while True:
+        executor = ProcessPoolExecutor(workers, mp_context=_context(), initializer=worker_extractor,
+                                       initargs=(job.extractor_type,))
+        in_flight: dict[Future, Task] = {}
+        try:
+            for task in islice(pending, workers * IN_FLIGHT_PER_WORKER):
+                in_flight[executor.submit(run_task, job, task)] = task
+            while in_flight:
+                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in done:
+                    result = future.result()
+                    del in_flight[future]
+                    yield result
+                    for task in islice(pending, 1):
+                        in_flight[executor.submit(run_task, job, task)] = task
+            return
+        except BrokenProcessPool:
+            for path, doc_id in in_flight.values():
+                yield DocumentResult.failed(path, doc_id, "a worker process died while extracting it (out of memory?)")
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+def run_dask(tasks: Iterable[Task], job: Job, workers: int, scheduler: str | None) -> Iterator[DocumentResult]:
+    """Extract on a dask.distributed cluster (``scheduler`` address), or a local one on 127.0.0.1.
+
+    Workers read the files by path: on a real cluster they need the same file system.
+    """
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:
+        raise GovkgError("--engine dask needs dask.distributed: pip install 'govkg[dask]'") from exc
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None)
+    try:
+        with Client(cluster if cluster is not None else scheduler) as client:
+            yield from _run_on(client, as_completed, tasks, job, workers)
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+def _run_on(client, as_completed, tasks: Iterable[Task], job: Job, workers: int) -> Iterator[DocumentResult]:
+    limit = max(1, sum(client.nthreads().values()) or workers) * IN_FLIGHT_PER_WORKER
+    pending = iter(tasks)
+    futures = as_completed([client.submit(run_task, job, task, pure=False) for task in islice(pending, limit)])
+    for future in futures:
+        result = future.result()
+        future.release()
+        for task in islice(pending, 1):
+            futures.add(client.submit(run_task, job, task, pure=False))
+        yield result
