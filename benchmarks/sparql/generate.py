@@ -12,12 +12,14 @@ with their entities, so text filters still find them.
 from __future__ import annotations
 
 import argparse
+import shutil
 import time
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from govkg.pipeline import build
+from govkg.query import write_query_store
 from govkg.rdf.store import write_store
 
 ID = "https://w3id.org/govkg/id/"
@@ -122,21 +124,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("/tmp/govkg-bench"))
     parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--reuse", action="store_true", help="keep an existing graph.nq, only rewrite the store")
+    parser.add_argument("--layout", choices=["merged", "named"], default="merged",
+                        help="merged: named graphs + their merge as default graph (govkg.query.write_query_store); "
+                        "named: named graphs only (govkg.rdf.store.write_store)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    quads = seed_quads(args.out)
     nquads = args.out / "graph.nq"
-    count = expand(quads, args.triples, nquads)
-    print(f"{len(quads)} seed quads → {count} quads in {nquads} ({time.perf_counter() - started:.1f} s)")
+    if not args.reuse or not nquads.exists():
+        quads = seed_quads(args.out)
+        count = expand(quads, args.triples, nquads)
+        print(f"{len(quads)} seed quads → {count} quads in {nquads} ({time.perf_counter() - started:.1f} s)")
     started = time.perf_counter()
     store = args.out / "store"
     if store.exists():
-        import shutil
-
         shutil.rmtree(store)
-    write_store(nquads, store)
-    print(f"store written by govkg.rdf.store.write_store in {time.perf_counter() - started:.1f} s: {store}")
+    writer = write_query_store if args.layout == "merged" else write_store
+    writer(nquads, store)
+    print(f"{args.layout} store written by {writer.__module__}.{writer.__name__} in "
+          f"{time.perf_counter() - started:.1f} s: {store}")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ Each worker process loads its :class:`~govkg.pipeline.Extractor` (jieba, gazette
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import threading
 from collections.abc import Iterable, Iterator
@@ -33,30 +34,41 @@ ENGINES = ("local", "dask")
 class Job:
     """What a worker needs besides the document; small and picklable."""
 
-    extractor_type: type
+    extractor: str  # "module:QualName" of the extractor class, imported by the worker
     base: str
     max_chars: int
+
+
+def class_path(cls: type) -> str:
+    return f"{cls.__module__}:{cls.__qualname__}"
 
 
 _LOAD_LOCK = threading.Lock()
 
 
 @cache
-def _cached_extractor(extractor_type: type) -> Extractor:
-    return extractor_type()
+def _cached_extractor(extractor: str) -> Extractor:
+    module, _, name = extractor.partition(":")
+    cls = importlib.import_module(module)
+    for part in name.split("."):
+        cls = getattr(cls, part)
+    return cls()
 
 
-def worker_extractor(extractor_type: type) -> Extractor:
-    """This process's extractor, loaded on first use (threads of a dask worker share it)."""
+def worker_extractor(extractor: str) -> Extractor:
+    """This process's extractor, loaded on first use (threads of a dask worker share it).
+
+    The class travels by name: a worker imports it once its ``sys.path`` is set up.
+    """
     with _LOAD_LOCK:
-        return _cached_extractor(extractor_type)
+        return _cached_extractor(extractor)
 
 
 def run_task(job: Job, task: Task) -> DocumentResult:
     """A worker's entry point: the document extracted with this process's extractor."""
     from govkg.pipeline import extract_document
 
-    return extract_document(task[0], task[1], worker_extractor(job.extractor_type), job.base, job.max_chars)
+    return extract_document(task[0], task[1], worker_extractor(job.extractor), job.base, job.max_chars)
 
 
 def run_serial(tasks: Iterable[Task], job: Job, extractor: Extractor) -> Iterator[DocumentResult]:
@@ -76,13 +88,14 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def run_processes(tasks: Iterable[Task], job: Job, workers: int) -> Iterator[DocumentResult]:
-    """Extract in ``workers`` processes; a worker that dies costs its documents, not the build."""
-    from govkg.pipeline import DocumentResult
+    """Extract in ``workers`` processes; a worker that dies costs its own document, not the build.
 
+    When a worker dies, the pool breaks and every document in flight is retried alone in
+    a one-worker pool, which tells the document that killed it from its innocent neighbours.
+    """
     pending = iter(tasks)
     while True:
-        executor = ProcessPoolExecutor(workers, mp_context=_context(), initializer=worker_extractor,
-                                       initargs=(job.extractor_type,))
+        executor = _pool(job, workers)
         in_flight: dict[Future, Task] = {}
         try:
             for task in islice(pending, workers * IN_FLIGHT_PER_WORKER):
@@ -97,10 +110,33 @@ def run_processes(tasks: Iterable[Task], job: Job, workers: int) -> Iterator[Doc
                         in_flight[executor.submit(run_task, job, task)] = task
             return
         except BrokenProcessPool:
-            for path, doc_id in in_flight.values():
-                yield DocumentResult.failed(path, doc_id, "a worker process died while extracting it (out of memory?)")
+            suspects = list(in_flight.values())
         finally:
             executor.shutdown(wait=True, cancel_futures=True)
+        yield from _one_by_one(suspects, job)
+
+
+def _pool(job: Job, workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, mp_context=_context(), initializer=worker_extractor,
+                               initargs=(job.extractor,))
+
+
+def _one_by_one(tasks: list[Task], job: Job) -> Iterator[DocumentResult]:
+    from govkg.pipeline import DocumentResult
+
+    executor = None
+    try:
+        for task in tasks:
+            executor = executor or _pool(job, 1)
+            try:
+                yield executor.submit(run_task, job, task).result()
+            except BrokenProcessPool:
+                executor.shutdown(wait=True)
+                executor = None
+                yield DocumentResult.failed(*task, "a worker process died while extracting it (out of memory?)")
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=True)
 
 
 def run_dask(tasks: Iterable[Task], job: Job, workers: int, scheduler: str | None) -> Iterator[DocumentResult]:

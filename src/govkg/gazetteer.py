@@ -16,7 +16,19 @@ from pathlib import Path
 from govkg.errors import GovkgError
 
 # Suffixes dropped to form the short names people write (满洲里市 → 满洲里, 奈曼旗 stays whole).
-_SHORTENABLE = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市", "地区", "盟", "自治州", "州")
+_SHORTENABLE = (
+    "特别行政区",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "省",
+    "市",
+    "地区",
+    "盟",
+    "自治州",
+    "州",
+)
 _AUTONOMOUS = ("自治州", "自治县", "自治旗")
 
 
@@ -100,8 +112,11 @@ class Gazetteer:
         raw = _packaged_csv().read_text(encoding="utf-8")
         rows = [(r["adcode"][:6], r["name"].strip()) for r in csv.DictReader(io.StringIO(raw))]
         names = dict(rows)
+        names_of_provinces = {code[:2] for code in names if code.endswith("0000") and code[:2] != "99"}
         divisions = []
         for code, name in rows:
+            if code[:2] not in names_of_provinces:
+                continue  # a row outside GB/T 2260's provinces (the data's 99xxxx border rows)
             if code.endswith("0000"):
                 level, parent = "province", None
             elif code.endswith("00"):
@@ -111,7 +126,11 @@ class Gazetteer:
             else:
                 level = "county"
                 city = code[:4] + "00"
-                parent = city if city in names and names[city] != names.get(code[:2] + "0000") else code[:2] + "0000"
+                parent = (
+                    city
+                    if city in names and names[city] != names.get(code[:2] + "0000")
+                    else code[:2] + "0000"
+                )
             divisions.append(Division(code, name, level, parent))
         return cls(divisions, ethnic_groups)
 

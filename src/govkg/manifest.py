@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 
 import govkg
@@ -86,6 +87,15 @@ def write_cache_file(out: Path, relative: str, nquads: str) -> None:
 
 def fingerprint(*parts: str) -> str:
     """The code and data that extraction depends on, plus the given settings."""
+    digest = hashlib.sha256(_code_hash().encode())
+    for part in parts:
+        digest.update(b"\0" + part.encode())
+    return digest.hexdigest()
+
+
+@cache
+def _code_hash() -> str:
+    """Hashed once per process: the code this process runs is the code it read at start."""
     digest = hashlib.sha256(govkg.__version__.encode())
     package = Path(govkg.__file__).parent
     sources = [package / name for name in EXTRACTION_MODULES]
@@ -95,6 +105,4 @@ def fingerprint(*parts: str) -> str:
     for path in sources:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    for part in parts:
-        digest.update(b"\0" + part.encode())
     return digest.hexdigest()

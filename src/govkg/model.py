@@ -46,8 +46,10 @@ class Credit:
 
     name: str
     role: str  # "reporter" | "correspondent" | "photographer"
-    outlet: str | None = None  # the paper or station named with the credit (新疆日报)
-    alias: str | None = None  # the form as printed when it differs ("邓 蕾")
+    outlet: str | None = None  # the paper or station named with the credit (某某日报)
+    alias: str | None = None  # the form as printed when it differs ("林 海")
+    span: Sentence | None = None  # the byline as printed, with its offsets: the evidence of the credit
+    titled: bool = True  # False for a bare name credited in parentheses after the text ("(胡某)"): no 记者 title
 
 
 @dataclass(frozen=True)

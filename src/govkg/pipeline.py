@@ -3,24 +3,33 @@
     ingest (files → Documents → Articles) → extract (ArticleFacts) → rdf (quads per
     document, named graph each) → store and files.
 
-``build`` is what ``govkg build`` calls; a notebook user calls it the same way.
+``build`` is what ``govkg build`` calls; a notebook user calls it the same way. Each
+document goes through one pure function, :func:`extract_document`, which an engine runs
+in this process, in worker processes or on a dask cluster (``govkg.engines``); its quads
+come back as N-Quads text and are cached per document for incremental builds
+(``govkg.manifest``).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 import rdflib
 from pyoxigraph import RdfFormat, Store, serialize
 
-from govkg.errors import InputError
+from govkg.engines import ENGINES, Job, Task, class_path, run_dask, run_processes, run_serial
+from govkg.errors import GovkgError, InputError
 from govkg.extract import extract_article
-from govkg.ingest.files import discover, read_document
+from govkg.ingest.files import DEFAULT_MAX_CHARS, discover, file_sha256, read_document
 from govkg.ingest.layout import LayoutReader
+from govkg.ingest.script import Restorer, converter
+from govkg.manifest import CachedDocument, Manifest, fingerprint, write_cache_file
 from govkg.model import ArticleFacts, BuildSummary, Document, Skipped
 from govkg.rdf.mapping import Mapper
 from govkg.rdf.store import write_outputs
@@ -42,7 +51,12 @@ def sample_corpus() -> Path:
 
 @dataclass
 class Extractor:
-    """Turns one document into its facts; holds the resources loaded once per process."""
+    """Turns one document into its facts; holds the resources loaded once per process.
+
+    A page in traditional characters is read in simplified ones (same length, same
+    offsets) and its facts get the original characters back: evidence and headlines as
+    printed, entity labels simplified with the printed form as an alias.
+    """
 
     resources: Resources = field(default_factory=Resources.load)
 
@@ -52,7 +66,62 @@ class Extractor:
         return LayoutReader(lambda word: freq.get(word, 0) > 0)
 
     def facts(self, doc: Document) -> list[ArticleFacts]:
+        t2s = converter()
+        if not t2s.is_traditional(doc.text):
+            return self.simplified_facts(doc)
+        simplified = replace(doc, text=t2s.simplified(doc.text))
+        restorer = Restorer(doc.text, simplified.text)
+        return [restorer.facts(af) for af in self.simplified_facts(simplified)]
+
+    def simplified_facts(self, doc: Document) -> list[ArticleFacts]:
         return [extract_article(article, self.resources) for article in self.layout.articles(doc)]
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """One document's outcome, small enough to pass between processes: its quads as N-Quads text."""
+
+    path: str
+    doc_id: str
+    sha256: str = ""
+    chars: int = 0
+    articles: int = 0
+    nquads: str = ""
+    error: str | None = None  # why it was skipped
+
+    @classmethod
+    def failed(cls, path: str, doc_id: str, reason: str) -> DocumentResult:
+        return cls(path, doc_id, error=reason)
+
+
+def extract_document(path: str, doc_id: str, extractor: Extractor, base: str = DEFAULT_BASE,
+                     max_chars: int = DEFAULT_MAX_CHARS) -> DocumentResult:
+    """Read, extract and map one file: the pure function every engine runs."""
+    try:
+        doc = read_document(Path(path), doc_id, max_chars)
+        facts = extractor.facts(doc)
+        nquads = serialize(Mapper(base).document_quads(doc, facts), format=RdfFormat.N_QUADS).decode("utf-8")
+    except InputError as exc:
+        return DocumentResult.failed(path, doc_id, exc.reason)
+    except Exception as exc:  # one broken document must not sink the batch
+        log.debug("extraction failed for %s", path, exc_info=True)
+        return DocumentResult.failed(path, doc_id, f"extraction failed: {type(exc).__name__}: {exc}")
+    return DocumentResult(path, doc_id, doc.sha256, len(doc.text), len(facts), nquads)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a build stands, for a progress bar or a log line."""
+
+    done: int  # documents finished: extracted, reused from the cache or skipped
+    total: int
+    chars: int  # characters extracted so far
+    skipped: int
+    seconds: float
+
+    @property
+    def chars_per_second(self) -> float:
+        return self.chars / self.seconds if self.seconds > 0 else 0.0
 
 
 @dataclass
@@ -60,6 +129,10 @@ class BuildResult:
     store: Store  # in memory, every quad of the build
     summary: BuildSummary
     out: Path | None = None
+    extracted: int = 0  # documents extracted in this run
+    reused: int = 0  # documents read back from the cache of the previous build
+    chars: int = 0  # characters extracted in this run
+    seconds: float = 0.0
 
     @cached_property
     def graph(self) -> rdflib.Dataset:
@@ -76,38 +149,122 @@ def build(
     base: str = DEFAULT_BASE,
     html: bool = True,
     extractor: Extractor | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    full: bool = False,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    progress: Callable[[Progress], None] | None = None,
 ) -> BuildResult:
     """Build the graph of the given files and folders (the bundled sample when none).
 
     A file that cannot be read is skipped and listed in ``summary.skipped``; the rest
     of the batch is built. With ``out``, writes graph.ttl, graph.nq, store/, summary.json
-    and graph.html there, replacing the previous output only once all is written.
+    and graph.html there, replacing the previous output only once all is written, and
+    re-extracts only the documents whose bytes changed since the last build there (all
+    of them with ``full``). ``workers`` > 1 extracts in that many processes, each making
+    its own extractor of the given extractor's class; ``engine="dask"`` extracts on the
+    dask cluster at ``scheduler`` (a local one when None).
     """
+    if engine not in ENGINES:
+        raise GovkgError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    started = time.perf_counter()
     paths = list(paths) if paths else [sample_corpus()]
-    extractor = extractor or Extractor()
-    mapper = Mapper(base)
-    store = Store()
-    summary = BuildSummary()
-    for path, doc_id in discover(paths):
-        try:
-            doc = read_document(path, doc_id)
-            facts = extractor.facts(doc)
-        except InputError as exc:
-            summary.skipped.append(Skipped(exc.path, exc.reason))
-            continue
-        except Exception as exc:  # one broken document must not sink the batch
-            log.debug("extraction failed for %s", path, exc_info=True)
-            summary.skipped.append(Skipped(str(path), f"extraction failed: {type(exc).__name__}: {exc}"))
-            continue
-        store.extend(mapper.document_quads(doc, facts))
-        summary.documents += 1
-        summary.articles += len(facts)
-    summary.triples = len({q.triple for q in store})
-    summary.entities = count_entities(store)
     out_dir = Path(out) if out is not None else None
+    extractor_type = type(extractor) if extractor is not None else Extractor
+    job = Job(class_path(extractor_type), base, max_chars)
+    stamp = fingerprint(base, job.extractor, str(max_chars))
+    previous = Manifest.load(out_dir, stamp) if out_dir is not None and not full else Manifest(stamp)
+    manifest = Manifest(stamp)
+    result = BuildResult(Store(), BuildSummary(), out_dir)
+    summary = result.summary
+
+    todo: list[Task] = []
+    hashes: dict[str, str] = {}
+    first_seen: dict[str, Path] = {}
+    for path, doc_id in discover(paths):
+        if doc_id in first_seen:
+            summary.skipped.append(Skipped(str(path), f"same document id {doc_id!r} as {first_seen[doc_id]}; "
+                                                      "give the folder that holds both instead"))
+            continue
+        first_seen[doc_id] = path
+        cached = _reusable(previous, out_dir, path, doc_id, hashes)
+        if cached is None:
+            todo.append((str(path), doc_id))
+            continue
+        result.store.load(path=str(out_dir / cached.nquads), format=RdfFormat.N_QUADS)
+        manifest.documents[doc_id] = replace(cached, path=str(path))
+        summary.documents += 1
+        summary.articles += cached.articles
+        result.reused += 1
+
+    total = len(todo) + result.reused + len(summary.skipped)
+    done = total - len(todo)
+    for outcome in _engine(todo, job, extractor, workers, engine, scheduler):
+        done += 1
+        if outcome.error is not None:
+            summary.skipped.append(Skipped(outcome.path, outcome.error))
+        else:
+            _add(result, manifest, outcome, hashes.get(outcome.doc_id))
+        if progress is not None:
+            progress(Progress(done, total, result.chars, len(summary.skipped), time.perf_counter() - started))
+
+    summary.skipped.sort(key=lambda s: s.path)
+    summary.triples = count_triples(result.store)
+    summary.entities = count_entities(result.store)
     if out_dir is not None:
-        write_outputs(store, out_dir, summary, html=_html_writer() if html else None)
-    return BuildResult(store, summary, out_dir)
+        write_outputs(result.store, out_dir, summary, html=_html_writer() if html else None)
+        manifest.save(out_dir)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _reusable(previous: Manifest, out_dir: Path | None, path: Path, doc_id: str,
+              hashes: dict[str, str]) -> CachedDocument | None:
+    if out_dir is None:
+        return None
+    try:
+        hashes[doc_id] = file_sha256(path)
+    except OSError:
+        return None  # extraction reports why it cannot be read
+    if not previous.documents:
+        return None
+    return previous.reusable(out_dir, doc_id, hashes[doc_id])
+
+
+def _add(result: BuildResult, manifest: Manifest, outcome: DocumentResult, file_hash: str | None) -> None:
+    data = outcome.nquads.encode("utf-8")
+    result.store.load(data, format=RdfFormat.N_QUADS)
+    result.summary.documents += 1
+    result.summary.articles += outcome.articles
+    result.extracted += 1
+    result.chars += outcome.chars
+    if result.out is not None and file_hash == outcome.sha256:  # a file changed while read is not cached
+        name = manifest.cache_name(outcome.doc_id, outcome.sha256)
+        write_cache_file(result.out, name, outcome.nquads)
+        manifest.documents[outcome.doc_id] = CachedDocument(outcome.sha256, name, outcome.path, outcome.chars,
+                                                            outcome.articles)
+
+
+def _engine(todo: list[Task], job: Job, extractor: Extractor | None, workers: int, engine: str,
+            scheduler: str | None) -> Iterator[DocumentResult]:
+    if not todo:
+        return iter(())
+    if engine == "dask":
+        return run_dask(todo, job, max(1, workers), scheduler)
+    if workers > 1 and len(todo) > 1:
+        return run_processes(todo, job, min(workers, len(todo)))
+    return run_serial(todo, job, extractor or Extractor())
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+def count_triples(store: Store) -> int:
+    """Distinct triples over all named graphs (an entity in two documents counts once)."""
+    query = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+    return int(next(iter(store.query(query)))["n"].value)
 
 
 def count_entities(store: Store) -> dict[str, int]:

@@ -201,15 +201,16 @@ class ScriptedStore:
                 store.requests.append(
                     {"method": self.command, "path": self.path, "headers": dict(self.headers), "body": body}
                 )
-                if (
-                    store.required_authorization
-                    and self.headers.get("Authorization") != store.required_authorization
-                ):
+                authorization = self.headers.get("Authorization")
+                if store.refuses(authorization, self.command, self.path):
                     status = 401
                 else:
                     status = store.statuses.pop(0) if store.statuses else 204
                 self.send_response(status)
-                if status == 401:
+                if status == 401 and store.digest:
+                    challenge = f'Digest realm="{DIGEST_REALM}", nonce="{DIGEST_NONCE}", qop="auth"'
+                    self.send_header("WWW-Authenticate", challenge)
+                elif status == 401:
                     self.send_header("WWW-Authenticate", 'Basic realm="store"')
                 if status == 429:
                     self.send_header("Retry-After", "0")
@@ -225,6 +226,13 @@ class ScriptedStore:
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
         self.thread.start()
         self.url = f"http://127.0.0.1:{self.server.server_port}/store"
+
+    def refuses(self, authorization: str | None, method: str, path: str) -> bool:
+        if self.required_authorization is not None:
+            return authorization != self.required_authorization
+        if self.digest is not None:
+            return not digest_is_valid(authorization, method, path, *self.digest)
+        return False
 
     def stop(self) -> None:
         self.server.shutdown()

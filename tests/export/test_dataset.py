@@ -9,11 +9,13 @@ import pytest
 
 from govkg.errors import ExportError
 from govkg.export import export, read_dataset
+from govkg.export.dataset import graph_iri
 
 
 def test_graph_nq_gives_one_named_graph_per_document(build_dir, graphs, quads):
     dataset = read_dataset(build_dir)
-    assert [graph.value for graph in dataset.named_graphs] == list(graphs)
+    assert [graph_iri(term) for term in dataset.named_graphs] == list(graphs)
+    assert dataset.graph_count == 2
     assert len(dataset) == len(quads)
     assert dataset.default_graph_size == 0
 

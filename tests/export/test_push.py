@@ -122,7 +122,7 @@ def test_transient_failures_are_retried(build_dir, scripted_store, transient):
     )
 
 
-@pytest.mark.parametrize("status", [400, 404, 415])
+@pytest.mark.parametrize("status", [400, 404, 415, 501])
 def test_a_refusal_is_not_retried_and_names_the_status(build_dir, scripted_store, status):
     store = scripted_store([status])
     with pytest.raises(ExportError, match=f"HTTP {status}"):
@@ -184,7 +184,7 @@ def test_credentials_come_from_a_netrc_file(build_dir, scripted_store, tmp_path)
     store = scripted_store(required_authorization=BASIC)
     result = push_fixture(build_dir, store.url, env={"NETRC": str(netrc)})
     assert result.credentials == f"netrc {netrc}"
-    assert store.requests[0]["headers"]["Authorization"] == BASIC
+    assert store.requests[-1]["headers"]["Authorization"] == BASIC
 
 
 def test_a_401_without_credentials_says_where_to_put_them(build_dir, scripted_store):

@@ -152,3 +152,16 @@ def test_gzip_output_is_the_plain_output_compressed(build_dir, tmp_path):
     assert packed[:2] == b"\x1f\x8b"
     assert gzip.decompress(packed) == (tmp_path / "graph.nq").read_bytes()
     assert len(packed) < (tmp_path / "graph.nq").stat().st_size
+
+
+def test_gzip_output_carries_no_time_or_name(build_dir, tmp_path, monkeypatch):
+    export(build_dir, tmp_path / "a" / "graph.nq.gz")
+    monkeypatch.setattr("time.time", lambda: 2_000_000_000.0)
+    export(build_dir, tmp_path / "b" / "graph.nq.gz")
+    first, second = (
+        (tmp_path / "a" / "graph.nq.gz").read_bytes(),
+        (tmp_path / "b" / "graph.nq.gz").read_bytes(),
+    )
+    assert first == second
+    assert first[4:8] == b"\0\0\0\0"  # MTIME
+    assert first[3] & 0x08 == 0  # no FNAME

@@ -146,3 +146,14 @@ def test_dateline_before_the_headline_and_author_in_the_source_line():
     (article,) = _read(text)
     assert (article.headline, article.date, article.source) == ("城东新建口袋公园", "2024-01-02", "江城晚报")
     assert [(c.name, c.role) for c in article.credits] == [("周游", "reporter")]
+
+
+def test_each_credit_carries_its_printed_byline_as_evidence():
+    text = "标题在此\n\n□本报记者 李明\n\n本段讲完了。(周游)\n"
+    (article,) = _read(text)
+    for credit in article.credits:
+        assert text[credit.span.start:credit.span.end] == credit.span.text
+    assert [c.span.text for c in article.credits] == ["□本报记者 李明"]
+    text = "标题在此\n\n本报讯(记者 林海)全县今年新建公园。\n"
+    (article,) = _read(text)
+    assert article.credits[0].span.text == "本报讯(记者 林海)"

@@ -8,7 +8,7 @@ import pyoxigraph
 import pytest
 
 from govkg.pipeline import build
-from govkg.query import Dataset, open_graph, open_store
+from govkg.query import Dataset, open_graph, open_store, write_query_store
 from govkg.rdf.store import write_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -30,6 +30,14 @@ def tiny_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     memory.dump(output=str(out / "graph.nq"), format=pyoxigraph.RdfFormat.N_QUADS)
     write_store(out / "graph.nq", out / "store")
     return out / "store"
+
+
+@pytest.fixture(scope="session")
+def tiny_query_store(tiny_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same quads in the query layout: named graphs plus their merge as the default graph."""
+    location = tmp_path_factory.mktemp("tiny-query") / "store"
+    write_query_store(tiny_store.parent / "graph.nq", location)
+    return location
 
 
 @pytest.fixture(scope="session")

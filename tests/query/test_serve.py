@@ -107,15 +107,17 @@ def test_a_query_over_the_time_limit_is_cancelled(endpoint):
 
 
 @pytest.mark.parametrize(
-    ("endpoint_args", "expected"),
+    ("layout", "endpoint_args", "expected"),
     [
-        ({}, ["serve-read-only", "--union-default-graph", "--cors"]),
-        ({"writable": True, "cors": False}, ["serve"]),
+        ("tiny_store", {}, ["serve-read-only", "--union-default-graph", "--cors"]),
+        ("tiny_query_store", {}, ["serve-read-only", "--cors"]),
+        ("tiny_query_store", {"writable": True, "cors": False}, ["serve"]),
     ],
 )
-def test_the_server_command_line(tiny_store, endpoint_args, expected):
-    args = command(Endpoint(tiny_store, port=1234, timeout=2.5, **endpoint_args))
+def test_the_server_command_line(layout, endpoint_args, expected, request):
+    args = command(Endpoint(request.getfixturevalue(layout), port=1234, timeout=2.5, **endpoint_args))
     assert args[1] == expected[0] and set(expected[1:]) <= set(args)
+    assert ("--union-default-graph" in args) == (layout == "tiny_store")
     assert args[args.index("--bind") + 1] == "127.0.0.1:1234"
     assert args[args.index("--timeout-s") + 1] == "2"
     assert ("--cors" in args) == endpoint_args.get("cors", True)

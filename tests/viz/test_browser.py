@@ -43,7 +43,7 @@ def open_page(browser):
     pages = []
 
     def open_(path: Path) -> Opened:
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
         pages.append(page)
         opened = Opened(page)
         page.on("console", lambda m: opened.console.append((m.type, m.text)))
@@ -86,8 +86,9 @@ def test_search_box_finds_a_program_of_the_seed(seed_build: BuildResult, open_pa
     opened = open_page(seed_build.out / "graph.html")
     opened.page.fill("#query", "红链兴企")
     opened.page.click("#search button")
-    selected = opened.page.evaluate("govkg.network.getSelectedNodes().map(id => govkg.info[id].l)")
-    assert len(selected) == 1 and "红链兴企" in selected[0]
+    selected = opened.page.evaluate("govkg.network.getSelectedNodes().map(id => [govkg.info[id].c, govkg.info[id].l])")
+    assert len(selected) == 1
+    assert selected[0][0] == "program" and "红链兴企" in selected[0][1]
     assert "红链兴企" in opened.page.inner_text("#details")
     assert "红链兴企" in opened.page.inner_text("#results")
     opened.page.screenshot(path=str(artifacts / "seed-search.png"))
@@ -108,7 +109,8 @@ def test_injected_corpus_line_executes_nothing(tmp_path: Path, open_page) -> Non
         position = page.evaluate(
             f"govkg.network.canvasToDOM(govkg.network.getPositions([{node_id}])[{node_id}])")
         box = page.locator("#graph").bounding_box()
-        page.mouse.move(box["x"] + position["x"], box["y"] + position["y"])
+        page.mouse.move(box["x"] + 2, box["y"] + 2)
+        page.mouse.move(box["x"] + position["x"], box["y"] + position["y"], steps=4)
         page.wait_for_timeout(300)
         assert INJECTED in page.inner_text("#details")
     page.fill("#query", "__pwned")
@@ -135,7 +137,8 @@ def test_tooltip_shows_class_properties_and_evidence(tiny_graph: Graph, tmp_path
     node_id = page.evaluate("govkg.info.findIndex(d => d.l === '稻香振兴计划')")
     position = page.evaluate(f"govkg.network.canvasToDOM(govkg.network.getPositions([{node_id}])[{node_id}])")
     box = page.locator("#graph").bounding_box()
-    page.mouse.move(box["x"] + position["x"], box["y"] + position["y"])
+    page.mouse.move(box["x"] + 2, box["y"] + 2)
+    page.mouse.move(box["x"] + position["x"], box["y"] + position["y"], steps=4)
     page.wait_for_selector("#tip", state="visible", timeout=5_000)
     tip = page.inner_text("#tip")
     for text in ("稻香振兴计划", "Program", "实施地", "石桥县", "石桥县农业农村局局长林远介绍"):
@@ -146,7 +149,7 @@ def test_tooltip_shows_class_properties_and_evidence(tiny_graph: Graph, tmp_path
     ("action", "visible"),
     [("document.querySelector('#legend input[value=place]').click()", 10),
      ("(s => { s.value = [...s.options].find(o => o.text.startsWith('北川市')).value;"
-      " s.dispatchEvent(new Event('change')); })(document.querySelector('#region'))", 5)],
+      " s.dispatchEvent(new Event('change')); })(document.querySelector('#region'))", 4)],
 )
 def test_filters_by_class_and_region(tiny_graph: Graph, tmp_path: Path, open_page, action: str, visible: int) -> None:
     opened = open_page(write_html(tiny_graph, tmp_path / "tiny.html").path)

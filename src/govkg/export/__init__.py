@@ -41,7 +41,7 @@ def export(source: str | Path, out: str | Path, fmt: str | None = None) -> Expor
     exporter = exporter_for(out, fmt)
     dataset = read_dataset(Path(source))
     exporter.write(dataset, out, contract_prefixes())
-    return ExportResult(out=out, format=exporter.name, quads=len(dataset), graphs=len(dataset.named_graphs))
+    return ExportResult(out=out, format=exporter.name, quads=len(dataset), graphs=dataset.graph_count)
 
 
 def push(source: str | Path, endpoint: str, settings: PushSettings | None = None, **kwargs) -> PushResult:

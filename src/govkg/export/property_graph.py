@@ -45,7 +45,7 @@ def to_property_graph(dataset: Dataset, prefixes: dict[str, str]) -> PropertyGra
     literals: dict[str, dict[str, list[ox.Literal]]] = {}
     labels: dict[str, list[ox.Literal]] = {}
     edges: list[Edge] = []
-    for triple in dataset.triples:
+    for triple in dataset.triples():
         subject = _key(triple.subject)
         literals.setdefault(subject, {})
         predicate = triple.predicate.value

@@ -17,15 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-import pyoxigraph as ox
-
 from govkg.errors import ExportError
 from govkg.export.auth import ENV_PASSWORD, ENV_TOKEN, ENV_USER, Credentials, find_credentials
-from govkg.export.dataset import Dataset, triple_lines
+from govkg.export.dataset import Dataset, graph_iri, has_blank_node
 
 # The body is N-Triples, which every Turtle parser reads, and every store takes Turtle.
 CONTENT_TYPE = "text/turtle"
 TRANSIENT_STATUSES = frozenset({408, 425, 429})
+PERMANENT_SERVER_STATUSES = frozenset({501, 505})  # not implemented: trying again cannot help
 
 Progress = Callable[[str, int], None]  # graph IRI, triples just stored
 
@@ -66,18 +65,20 @@ def push_dataset(
     credentials = find_credentials(endpoint, os.environ if env is None else env, settings.netrc_file)
     client = _Client(endpoint, safe_endpoint, settings, credentials)
     triples = 0
-    for graph, quads in dataset.named_graphs.items():
-        if not isinstance(graph, ox.NamedNode):
-            raise ExportError(f"graph {graph} has no IRI; the Graph Store Protocol addresses graphs by IRI")
-        lines = triple_lines(quads)
-        for index, chunk in enumerate(_chunks(lines, quads, settings.chunk_triples)):
-            client.send("PUT" if index == 0 else "POST", graph.value, b"".join(chunk))
+    for term, lines in dataset.named_graphs.items():
+        graph = graph_iri(term)
+        if graph is None:
+            raise ExportError(
+                f"graph {term.decode()} has no IRI; the Graph Store Protocol addresses graphs by IRI"
+            )
+        for index, chunk in enumerate(_chunks(lines, settings.chunk_triples)):
+            client.send("PUT" if index == 0 else "POST", graph, b"".join(chunk))
             triples += len(chunk)
             if on_progress is not None:
-                on_progress(graph.value, len(chunk))
+                on_progress(graph, len(chunk))
     return PushResult(
         endpoint=safe_endpoint,
-        graphs=len(dataset.named_graphs),
+        graphs=dataset.graph_count,
         triples=triples,
         requests=client.requests,
         retries=client.retries,
@@ -98,12 +99,9 @@ def _checked_endpoint(endpoint: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
 
 
-def _chunks(lines: list[bytes], quads: tuple[ox.Quad, ...], size: int) -> list[list[bytes]]:
+def _chunks(lines: tuple[bytes, ...], size: int) -> list[tuple[bytes, ...]]:
     """Bounded chunks; a graph with blank nodes goes whole, since a blank node cannot span requests."""
-    has_blank_nodes = any(
-        isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode) for quad in quads
-    )
-    if has_blank_nodes or len(lines) <= size:
+    if len(lines) <= size or any(has_blank_node(line) for line in lines):
         return [lines]
     return [lines[start : start + size] for start in range(0, len(lines), size)]
 
@@ -195,7 +193,7 @@ class _BasicAfterChallenge(urllib.request.HTTPBasicAuthHandler):
 
 
 def _is_transient(status: int) -> bool:
-    return status >= 500 or status in TRANSIENT_STATUSES
+    return status in TRANSIENT_STATUSES or (status >= 500 and status not in PERMANENT_SERVER_STATUSES)
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -22,19 +22,17 @@ def write_ntriples(dataset: Dataset, out: BinaryIO, prefixes: dict[str, str]) ->
 
 
 def write_turtle(dataset: Dataset, out: BinaryIO, prefixes: dict[str, str]) -> None:
-    ox.serialize(dataset.triples, out, ox.RdfFormat.TURTLE, prefixes=prefixes)
+    ox.serialize(dataset.triples(), out, ox.RdfFormat.TURTLE, prefixes=prefixes)
 
 
 def write_trig(dataset: Dataset, out: BinaryIO, prefixes: dict[str, str]) -> None:
-    """One block per document graph (quads grouped by graph, canonical order inside)."""
-    quads = [quad for group in dataset.named_graphs.values() for quad in group]
-    default = [quad for quad in dataset.quads if isinstance(quad.graph_name, ox.DefaultGraph)]
-    ox.serialize(default + quads, out, ox.RdfFormat.TRIG, prefixes=prefixes)
+    """One block per document graph, canonical order inside."""
+    ox.serialize(dataset.quads_by_graph(), out, ox.RdfFormat.TRIG, prefixes=prefixes)
 
 
 def write_rdfxml(dataset: Dataset, out: BinaryIO, prefixes: dict[str, str]) -> None:
     """RDF/XML has no named graphs: the union graph."""
-    ox.serialize(dataset.triples, out, ox.RdfFormat.RDF_XML, prefixes=prefixes)
+    ox.serialize(dataset.triples(), out, ox.RdfFormat.RDF_XML, prefixes=prefixes)
 
 
 def write_jsonld(dataset: Dataset, out: BinaryIO, prefixes: dict[str, str]) -> None:

@@ -30,7 +30,6 @@ class Exporter:
     description: str
     write_file: FileWriter | None = None
     write_folder: FolderWriter | None = None
-    keeps_graphs: bool = False  # one named graph per document survives the format
 
     def write(self, dataset: Dataset, out: Path, prefixes: dict[str, str]) -> None:
         if self.write_folder is not None:
@@ -57,17 +56,13 @@ EXPORTERS = MappingProxyType(
                 (".nq",),
                 "N-Quads, sorted, a graph per document",
                 rdf_writers.write_nquads,
-                keeps_graphs=True,
             ),
-            Exporter(
-                "trig", (".trig",), "TriG, a graph per document", rdf_writers.write_trig, keeps_graphs=True
-            ),
+            Exporter("trig", (".trig",), "TriG, a graph per document", rdf_writers.write_trig),
             Exporter(
                 "jsonld",
                 (".jsonld", ".json"),
                 "JSON-LD, compact, a graph per document",
                 rdf_writers.write_jsonld,
-                keeps_graphs=True,
             ),
             Exporter(
                 "rdfxml", (".rdf", ".owl", ".xml"), "RDF/XML, the union graph", rdf_writers.write_rdfxml

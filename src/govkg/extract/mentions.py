@@ -23,6 +23,7 @@ _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "vill
 _COMMON_TOKEN_FREQ = 500
 _ROAD_WORDS = ("路", "街", "大道")
 _WATER_AND_HILLS = "河江湖海山"
+_COMMON_NAMED_STEM_FREQ = 300
 # A level word followed by one of these is part of a common word, not a name's end (乡村, 村民).
 _CONTINUATIONS = {
     "乡": "村镇亲土贤风愁情音野里间下邻友长",
@@ -62,8 +63,8 @@ def is_han(ch: str) -> bool:
 def scan_places(text: str, rules: EntityRules, tokenizer: jieba.Tokenizer) -> list[Span]:
     """Every place mention in ``text``, left to right, with chains filled in."""
     gaz = [
-        Span(m.start(), m.end(), m.group(), "gazetteer", *_gaz_fields(rules, m.group()))
-        for m in rules.place_forms.finditer(text)
+        Span(start, end, text[start:end], "gazetteer", *_gaz_fields(rules, text[start:end]))
+        for start, end in rules.find_place_forms(text)
     ]
     found: list[Span] = []
     gi = 0
@@ -105,6 +106,10 @@ def _suffix_span(
         return None
     if named and len(suffix) == 1 and nxt and nxt not in _PHRASE_END:
         return None
+    if named and nxt in "’”":
+        return None  # ‘护城河’: a quoted metaphor
+    if named and any(text.startswith(word, end) for word in rules.named):
+        return None  # 湿地|公园: the name goes on to the next kind word
     run_start = pos
     while run_start > 0 and (is_han(text[run_start - 1]) or text[run_start - 1] in "·"):
         run_start -= 1
@@ -126,6 +131,8 @@ def _suffix_span(
     else:
         stem_start = _free_stem_start(text, max(run_start, pos - _MAX_FREE_STEM), pos, rules)
         stem_start = _name_tokens_start(text, stem_start, pos, tokenizer)
+        if 0 < stem_start < pos and tokenizer.FREQ.get(text[stem_start - 1 : stem_start + 1], 0) >= _COMMON_TOKEN_FREQ:
+            stem_start += 1  # 其中|新都街道: the first character belongs to the word before
     stem = text[stem_start:pos]
     if not _good_stem(stem, suffix, named, chained, rules, tokenizer.FREQ):
         return None
@@ -167,19 +174,25 @@ def _free_stem_start(text: str, start: int, stop: int, rules: EntityRules) -> in
     return start if boundary is None else boundary
 
 
-def _good_stem(stem: str, suffix: str, named: bool, chained: bool, rules: EntityRules, freq: dict[str, int]) -> bool:
+def _good_stem(
+    stem: str, suffix: str, named: bool, chained: bool, rules: EntityRules, freq: dict[str, int]
+) -> bool:
     if len(stem) < 2 or any(ch.isdigit() for ch in stem) or not is_han(stem[0]):
         return False
-    if stem in rules.place_stopwords or stem[-2:] in rules.place_stopwords or stem[:2] in rules.place_stopwords:
+    if (
+        stem in rules.place_stopwords
+        or stem[-2:] in rules.place_stopwords
+        or stem[:2] in rules.place_stopwords
+    ):
         return False
     if len(suffix) == 1 and suffix in stem:
         return False  # 金山银山
     if any(word in stem for word in rules.subcounty) or any(ch in stem for ch in "县省委办"):
         return False  # 街道学院 is two names; 百县千镇 is a slogan
-    if not chained and not named:
-        if freq.get(stem, 0) >= _COMMON_WORD_FREQ or freq.get(stem[-1] + suffix, 0) >= _COMMON_TOKEN_FREQ:
-            return False  # 深挖村, 助推农村
-    return True
+    if named and not chained and stem[-1] not in _WATER_AND_HILLS and freq.get(stem, 0) >= _COMMON_NAMED_STEM_FREQ:
+        return False  # 戈壁草原, 文化广场: a kind of place, not a name
+    common = freq.get(stem, 0) >= _COMMON_WORD_FREQ or freq.get(stem[-1] + suffix, 0) >= _COMMON_TOKEN_FREQ
+    return chained or (stem not in rules.non_names and (named or not common))  # 深挖村, 奏出社区 are not names
 
 
 def _link_chains(spans: list[Span]) -> list[Span]:

@@ -2,18 +2,18 @@
 
 A sentence is read clause by clause (split at ，；：). For each quantity:
 
-- **measure**: the noun right after it (联系37家规模以上企业) or, when a verb or the clause end
+- **measure**: the noun right after it (走访42家困难企业) or, when a verb or the clause end
   follows, the words before it from the clause start, without the verbs, adverbs and
-  subject before what is counted (共收集整理意见建议740余条 → 意见建议); an elliptical clause
-  (1590项实现…) takes the measure of the previous figure with the same unit;
+  subject before what is counted (共征集整理群众诉求620余条 → 群众诉求); an elliptical clause
+  (860项实现…) takes the measure of the previous figure with the same unit;
 - **about**: a body, program or place named before it in its own clause; otherwise the
   sentence's topic (the actor of the first clause, or a program or body the sentence
-  launches: 首创X品牌，已服务…); otherwise the previous sentence's topic, the last place
+  launches: 推出X品牌，累计帮扶…); otherwise the previous sentence's topic, the last place
   named, the article's main place;
-- **period**: the last time span written before it in the sentence (2024年以来, 截至目前),
+- **period**: the last time span written before it in the sentence (2023年以来, 截至今年6月),
   so that semicolon-joined clauses inherit it.
 
-Numbers inside short quotations are parts of names or slogans (“三北六期”, “8+N”) and are
+Numbers inside short quotations are parts of names or slogans (“五河六湖”, “1+3”) and are
 skipped; see numbers.py for what is not a quantity at all.
 """
 
@@ -25,12 +25,14 @@ from dataclasses import dataclass
 from govkg.extract.numbers import NumberRules, Quantity
 from govkg.extract.references import Deixis, Reference, ReferenceIndex, focus_place
 from govkg.extract.trie import trie_pattern
-from govkg.model import Article, Evidence, Metric, Organization, Place, Program, Subject
+from govkg.model import Article, Evidence, Metric, Organization, Place, Program, Sentence, Subject
 from govkg.resources import Resources, read_lexicon
 
 _CLAUSE = "，,；;：:。！？!?"
 _OPEN, _CLOSE = "“‘「『", "”’」』"
 _SPEECH = set("，,。；;！？!?：:")
+_CLAUSE_END = re.compile(f"[{_CLAUSE}]")
+_VERB_DONE = re.compile(r"[就已都]?[\u4e00-\u9fff]了$")
 
 
 def _groups(name: str) -> dict[str, tuple[str, ...]]:
@@ -71,7 +73,8 @@ class MetricRules:
         year = r"(?:\d{4}|[一二〇零]{4})年(?:\d{1,2}月)?"
         period = (
             rf"(?:{trie_pattern(per['prefix'])})?"
-            rf"(?:{year}(?:{trie_pattern(per['year_suffix'])})?|{trie_pattern(per['relative'])}"
+            rf"(?:{year}(?:{trie_pattern(per['year_suffix'])})?"
+            rf"|(?:{trie_pattern(per['relative'])})(?:\d{{1,2}}月(?:底|末|初|份)?)?"
             rf"|(?:{trie_pattern(per['since'])})以来)(?:以来)?"
         )
         return cls(
@@ -102,12 +105,13 @@ def extract_metrics(
     res: Resources,
 ) -> tuple[Metric, ...]:
     rules = res.metric_rules
+    texts = [s.clean for s in article.sentences]
     index = ReferenceIndex(places, organizations, programs, rules.deixis)
-    references = index.scan(article)
-    reader = _ArticleReader(rules, focus_place(references))
+    references = index.scan(texts)
+    reader = _ArticleReader(rules, index, focus_place(index, references))
     metrics: list[Metric] = []
-    for sentence, refs in zip(article.sentences, references):
-        metrics.extend(reader.read(article, sentence, refs))
+    for sentence, text, refs in zip(article.sentences, texts, references, strict=True):
+        metrics.extend(reader.read(article, sentence, text, refs))
     return tuple(metrics)
 
 
@@ -120,16 +124,35 @@ class _Clause:
 class _ArticleReader:
     """Reads sentences in order, carrying the topic and the last place named."""
 
-    def __init__(self, rules: MetricRules, focus: str | None) -> None:
+    def __init__(self, rules: MetricRules, index: ReferenceIndex, focus: str | None) -> None:
         self.rules = rules
+        self.index = index
         self.focus = Subject("place", focus) if focus else None
-        self.previous_topic: Subject | None = None
+        self.previous: tuple[str, list[Reference]] | None = None  # the sentence before, read lazily
         self.last_place: Subject | None = None
 
-    def read(self, article: Article, sentence, refs: list[Reference]) -> list[Metric]:
-        text = sentence.clean
+    def read(self, article: Article, sentence: Sentence, text: str, refs: list[Reference]) -> list[Metric]:
         quantities = [q for q in self.rules.numbers.find(text) if not _in_short_quote(text, q.start)]
+        out = self._metrics(article, sentence, text, refs, quantities) if quantities else []
+        self.previous = (text, refs)
+        places = [p for p in map(self.index.place_of, refs) if p]
+        if places:
+            self.last_place = Subject("place", places[-1])
+        return out
+
+    def _previous_topic(self) -> Subject | None:
+        if self.previous is None:
+            return None
+        text, refs = self.previous
         clauses = _clauses(text)
+        eligible = [r for r in refs if self._eligible(text, r, clauses)]
+        return self._topic(text, clauses, eligible, len(text), carried=True)
+
+    def _metrics(
+        self, article: Article, sentence: Sentence, text: str, refs: list[Reference], quantities: list[Quantity]
+    ) -> list[Metric]:
+        clauses = _clauses(text)
+        periods = self._periods(text)
         eligible = [r for r in refs if self._eligible(text, r, clauses)]
         out: list[Metric] = []
         previous: dict[str, str] = {}
@@ -138,8 +161,9 @@ class _ArticleReader:
             clause = next(c for c in clauses if c.start <= q.start < c.end)
             measure, measure_start = self._measure(text, q, clause, max(prev_end, clause.start), refs)
             if not measure:
-                measure = previous.get(q.unit) or self.rules.unit_measure.get(q.unit)
+                measure = previous.get(q.unit) or self.rules.unit_measure.get(q.unit.lstrip("万亿"))
             if measure:
+                measure = "".join(ch for ch in measure if ch not in _OPEN + _CLOSE)
                 previous[q.unit] = measure
             about = self._about(text, q, clause, clauses, eligible, refs, measure, measure_start)
             out.append(
@@ -150,15 +174,11 @@ class _ArticleReader:
                     qualifier=q.qualifier,
                     measure=measure,
                     about=about,
-                    period=self._period(text, q.start),
+                    period=next((p for start, p in reversed(periods) if start < q.start), None),
                     evidence=(Evidence.of(article, sentence),),
                 )
             )
             prev_end = q.end
-        self.previous_topic = self._topic(text, clauses, eligible, len(text)) or self.previous_topic
-        places = [r for r in refs if r.subject.kind == "place"]
-        if places:
-            self.last_place = places[-1].subject
         return out
 
     # -- what is counted -------------------------------------------------------------------
@@ -187,18 +207,23 @@ class _ArticleReader:
                 break
             end += 1
         noun = after[:end]
+        if noun[:1] in _OPEN and any(c in noun for c in _CLOSE):
+            close = max(noun.rfind(c) for c in _CLOSE)
+            noun = noun[close + 1 :] if len(noun) - close > 2 else noun
         head, sep, tail = noun.partition("的")
         if sep:
-            noun = tail if (len(head) < 2 or any(a in head for a in r.attributive)) and len(tail) >= 2 else head
+            noun = (
+                tail if (len(head) < 2 or any(a in head for a in r.attributive)) and len(tail) >= 2 else head
+            )
         noun = noun.strip("“”‘’")
         return noun if len(noun) >= 2 else None
 
     def _left_noun(self, text: str, start: int, end: int, refs: list[Reference]) -> tuple[str | None, int]:
         r = self.rules
         for ref in refs:
-            if start <= ref.start < end and ref.subject.kind != "program" and ref.end <= end:
-                if ref.start == start or text[start : ref.start].strip() == "":
-                    start = ref.end
+            leading = ref.start == start or text[start : ref.start].strip() == ""
+            if start <= ref.start and ref.end <= end and ref.subject.kind != "program" and leading:
+                start = ref.end
         span = text[start:end]
         base = start
         for m in r.period.finditer(span):
@@ -206,7 +231,7 @@ class _ArticleReader:
                 base, span = base + m.end(), span[m.end() :]
                 break
         cut = span.rfind("等")
-        if 0 <= cut and len(span) - cut - 1 >= 2:
+        if cut >= 0 and len(span) - cut - 1 >= 2:
             base, span = base + cut + 1, span[cut + 1 :]
         best = None
         for m in r.object_verbs.finditer(span):
@@ -217,12 +242,12 @@ class _ArticleReader:
         changed = True
         while changed and span:
             changed = False
+            if _VERB_DONE.search(span) and len(span) > 3:
+                span, changed = _VERB_DONE.sub("", span), True  # 站长先后换了4个: the verb is not counted
             for w in r.tail_trim:
                 if span.endswith(w) and len(span) > len(w):
                     span, changed = span[: -len(w)], True
                     break
-            if re.search(r"就?[\u4e00-\u9fff]了$", span) and len(span) > 3:
-                span, changed = re.sub(r"就?[\u4e00-\u9fff]了$", "", span), True
             for w in r.lead_trim:
                 if span.startswith(w) and len(span) - len(w) >= 2:
                     base, span, changed = base + len(w), span[len(w) :], True
@@ -278,11 +303,18 @@ class _ArticleReader:
         if local:
             return local[-1].subject
         topic = self._topic(text, clauses, eligible, q.start)
-        return topic or self.previous_topic or self.last_place or self.focus
+        return topic or self._previous_topic() or self.last_place or self.focus
 
-    def _topic(self, text: str, clauses: list[_Clause], eligible: list[Reference], until: int) -> Subject | None:
-        """The actor of the sentence up to ``until``: first clause's subject, or what a clause launches."""
+    def _topic(
+        self, text: str, clauses: list[_Clause], eligible: list[Reference], until: int, carried: bool = False
+    ) -> Subject | None:
+        """The actor of the sentence up to ``until``: first clause's subject, or what a clause launches.
+
+        For the next sentence (``carried``) only a topic that the sentence launches or that an
+        actor named before it acts on is kept; a bare object (邀请“X”成员…) is not carried.
+        """
         topic = None
+        keep = False
         for c in clauses:
             if c.start >= until:
                 break
@@ -293,23 +325,22 @@ class _ArticleReader:
             launched = [r for r in inside if any(v in text[c.start : r.start] for v in self.rules.initiating)]
             if topic is None:
                 topic = (launched or inside)[-1].subject
+                keep = bool(launched) or len(inside) > 1
             elif launched:
-                topic = launched[-1].subject
+                topic, keep = launched[-1].subject, True
             elif not lead:
-                topic = inside[0].subject
-        return topic
+                topic, keep = inside[0].subject, True
+        return topic if keep or not carried else None
 
     # -- when ------------------------------------------------------------------------------
 
-    def _period(self, text: str, before: int) -> str | None:
-        found = None
-        for m in self.rules.period.finditer(text):
-            if m.start() >= before:
-                break
-            if text.startswith(self.rules.not_after_year, m.end()):
-                continue
-            found = m[0]
-        return found
+    def _periods(self, text: str) -> list[tuple[int, str]]:
+        """The time spans written in a sentence, with their offsets (not years of birth)."""
+        return [
+            (m.start(), m[0])
+            for m in self.rules.period.finditer(text)
+            if not text.startswith(self.rules.not_after_year, m.end())
+        ]
 
 
 def _strip_time(lead: str, rules: MetricRules) -> str:
@@ -325,10 +356,9 @@ def _strip_time(lead: str, rules: MetricRules) -> str:
 
 def _clauses(text: str) -> list[_Clause]:
     out, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in _CLAUSE:
-            out.append(_Clause(start, i + 1))
-            start = i + 1
+    for m in _CLAUSE_END.finditer(text):
+        out.append(_Clause(start, m.end()))
+        start = m.end()
     if start < len(text) or not out:
         out.append(_Clause(start, len(text) + 1))
     return out

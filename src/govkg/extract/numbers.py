@@ -1,13 +1,13 @@
 """Quantities as written in Chinese news: Arabic and Chinese numerals, 万/亿 scales, qualifiers.
 
-The value is the numeral *before* any 万/亿, and the scale stays in the unit (5万余人次 →
-5, 万人次, 余; 千万元 → 1000, 万元; 近万对 → 1, 万对), so that a value read back from the graph
+The value is the numeral *before* any 万/亿, and the scale stays in the unit (7万余人次 →
+7, 万人次, 余; 百万元 → 100, 万元; 近万户 → 1, 万户), so that a value read back from the graph
 is always the number printed in the text; multiplying by the unit's scale gives the base
 amount. A range keeps its upper bound (3至5天 → 5). Qualifiers follow the annotation
 conventions: 多 → 余, 突破/超过/上千 → 超, 左右 → 约.
 
-Only spans that name an amount are returned: ordinals (第七期), dates and ages (1983年,
-79岁), clock times (19:00), vague counts (一两场), numbers inside names (三北六期工程) and
+Only spans that name an amount are returned: ordinals (第三期), dates and ages (1995年,
+85岁), clock times (8:30), vague counts (四五个), numbers inside names (五河六湖工程) and
 set phrases with small Chinese numerals (两个维护) are left out here, because no reading
 of them is a reported quantity.
 """
@@ -21,11 +21,25 @@ from decimal import Decimal, InvalidOperation
 from govkg.extract.trie import trie_pattern
 from govkg.resources import read_lexicon
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10**4, "亿": 10**8}
 _CN = "零〇一二两三四五六七八九十百千万亿"
 _RANGE = "-—–~～至到"
+_ROUND = ("", "十", "百", "千")
 
 
 @dataclass(frozen=True)
@@ -120,7 +134,7 @@ class NumberRules:
         units = read_lexicon("units")
         number = rf"\d+(?:\.\d+)?(?:\s*[{_RANGE}]\s*\d+(?:\.\d+)?)?|[{_CN}]+(?:[至到][{_CN}]+)?"
         source = (
-            rf"(?<![\d.A-Za-z:：])(?P<pre>{trie_pattern(before)}|上(?=[百千万亿]))?"
+            rf"(?<![\d.A-Za-z])(?<!\d[:：])(?P<pre>{trie_pattern(before)}|上(?=[百千万亿]))?"
             rf"(?P<num>{number})(?P<q1>[余多])?(?P<scale>万亿|万|亿)?(?P<q2>[余多])?"
             rf"(?P<unit>{trie_pattern(units)})(?P<post>{trie_pattern(after)})?"
         )
@@ -136,15 +150,19 @@ class NumberRules:
 
     def find(self, text: str) -> list[Quantity]:
         """Every quantity in ``text`` that reports an amount, left to right."""
-        found = []
+        found: list[Quantity] = []
         for m in self.pattern.finditer(text):
             q = self._quantity(m, text)
-            if q is not None:
-                found.append(q)
+            if q is None:
+                continue
+            if found and found[-1].unit == q.unit and text[found[-1].end : q.start] in _RANGE:
+                low = found.pop()  # 6%至9%: one range, recorded as its upper bound
+                q = Quantity(q.value, q.unit, q.qualifier, text[low.start : q.end], low.start, q.end)
+            found.append(q)
         return found
 
     def parse(self, text: str) -> Quantity | None:
-        """The quantity that ``text`` is, as a whole (740余条, 近万对), or None."""
+        """The quantity that ``text`` is, as a whole (1260余份, 近万户), or None."""
         m = self.pattern.fullmatch(text.strip())
         return self._quantity(m, text.strip()) if m else None
 
@@ -157,36 +175,49 @@ class NumberRules:
         if chinese and m["scale"]:
             return None  # 万万: not a numeral
         value = numeral_value(numeral)
-        if value is None or not self._amount(m, text, value, chinese, scale):
+        if value is None or not self._amount(m, text, value, numeral if chinese else None, scale):
             return None
         pre = m["pre"]
         qualifier = (
-            "超" if pre == "上" else
-            self.qualifiers.get(pre or "") or self.qualifiers.get(m["q1"] or m["q2"] or "")
+            "超"
+            if pre == "上"
+            else self.qualifiers.get(pre or "")
+            or self.qualifiers.get(m["q1"] or m["q2"] or "")
             or self.qualifiers.get(m["post"] or "")
         )
         unit = "%" if unit == "％" else unit
         return Quantity(value, scale + unit, qualifier, m[0], m.start(), m.end())
 
-    def _amount(self, m: re.Match[str], text: str, value: Decimal, chinese: bool, scale: str) -> bool:
+    def _amount(self, m: re.Match[str], text: str, value: Decimal, chinese: str | None, scale: str) -> bool:
         """False for the spans shaped like a quantity that are not one (ordinal, date, name, clock)."""
         start, end, unit = m.start(), m.end(), m["unit"]
         before, after = text[max(0, start - 4) : start], text[end : end + 4]
         if before.endswith(("第", "每")) or after.startswith(("后", ":", "：")):
             return False
-        if unit in self.duration_units and not m["pre"]:
-            if not before.endswith(self.duration_cues):
-                return False
-        if chinese and not scale:
+        wider = text[max(0, start - 6) : start]
+        if unit in self.duration_units and not (
+            m["pre"] or m["post"] or _ends_with_cue(wider, self.duration_cues)
+        ):
+            return False
+        if chinese == "" and not (m["pre"] or m["q1"] or m["q2"] or m["post"]):
+            return False  # 万人空巷, 千家万户: a bare 万 is a figure of speech unless qualified (近万)
+        if chinese is not None and not scale:
             if value == 1 and not m["pre"]:
                 return False  # 一个, 一场: an article, not a count
             if value < 10 and unit not in self.small_numeral_units:
                 return False
             if after.startswith(self.name_suffixes):
                 return False
+            if chinese in _ROUND and any(c and c in _CN for c in (before[-1:], after[:1])):
+                return False  # 千家万户: an idiom of round numbers
         return True
 
 
+def _ends_with_cue(before: str, cues: tuple[str, ...]) -> bool:
+    """A cue word right before the number, or before a linking 至/到/为 (压缩至20分钟)."""
+    return before.endswith(cues) or before[:-1].endswith(cues) and before[-1:] in "至到为了"
+
+
 def parse_quantity(text: str, rules: NumberRules | None = None) -> Quantity | None:
-    """Parse one quantity written on its own: ``parse_quantity("5万余人次").value == 5``."""
+    """Parse one quantity written on its own: ``parse_quantity("7万余人次").value == 7``."""
     return (rules or NumberRules.load()).parse(text)

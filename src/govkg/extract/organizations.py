@@ -12,17 +12,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from govkg.extract.mentions import Span, focus_place, is_han, scan_places
+from govkg.extract.mentions import focus_place, is_han
 from govkg.extract.rules import EntityRules
+from govkg.extract.trie import trie_pattern
 from govkg.model import Article, Evidence, Organization, Place, Sentence
 from govkg.resources import Resources
 
 # Characters that end a body's name when reading rightwards (and may precede a bare level word).
-BODY_STOP_CHARS = frozenset("的在和与及或是对向把将为了被让使给等该各每这那我你他她们没不就才已曾正于到住赴至依傍见看往去入驻经跟即并还也又再其此")
+BODY_STOP_CHARS = frozenset(
+    "的在和与及或是对向把将为了被让使给等该各每这那我你他她们没不就才已曾正于到住赴至依傍见看往去入驻经跟即并还也又再其此由"
+)
+_WORKSHOP_SUFFIXES = ("工坊", "工作室", "合作社", "公司")
 _NAME_PUNCT = "“”‘’\"'·"
 _LEVEL_WORDS = "省市县区旗盟州镇乡村"
 _MAX_BODY = 16
 _COMMON_PAIR_FREQ = 500  # 市场, 区域, 县级: a bare level word followed by this is an ordinary word
+_VERB_PAIR_FREQ = 30  # 组队, 成团: a team word after a verb
+_LEVEL_PAIR_FREQ = 200  # 县域, 市区
 _YOUTH_LEAGUE = re.compile(r"团([省市县区旗])委")
 _DEPUTY_DEPARTMENT = re.compile(r"、(组织|宣传|统战)部长")
 _QUOTE_TO_DOUBLE = str.maketrans({"‘": "“", "’": "”", '"': "“"})
@@ -43,16 +49,17 @@ class _Draft:
             self.evidence.append(evidence)
 
 
-def extract_organizations(article: Article, places: tuple[Place, ...], res: Resources) -> tuple[Organization, ...]:
+def extract_organizations(
+    article: Article, places: tuple[Place, ...], res: Resources
+) -> tuple[Organization, ...]:
     rules = res.entity_rules
-    finder = _Finder(rules, places, res.tokenizer.FREQ, {**_team_suffixes(), "": ""})
+    finder = _Finder(rules, places, res.tokenizer.FREQ)
     drafts: dict[str, _Draft] = {}
     lines: list[tuple[str, Sentence | None]] = [(article.headline, None)] if article.headline else []
     lines.extend((s.clean, s) for s in article.sentences)
     for text, sentence in lines:
         evidence = Evidence.of(article, sentence) if sentence is not None else None
-        spans = scan_places(text, rules, res.tokenizer)
-        for name, form, place in finder.find(text, spans):
+        for name, form, place in finder.find(text):
             canonical = name.translate(_QUOTE_TO_DOUBLE)
             draft = drafts.get(canonical)
             if draft is None:
@@ -65,51 +72,45 @@ def extract_organizations(article: Article, places: tuple[Place, ...], res: Reso
     return tuple(Organization(d.name, tuple(d.aliases), d.place, tuple(d.evidence)) for d in drafts.values())
 
 
-def _team_suffixes() -> dict[str, str]:
-    from govkg.resources import read_lexicon
-
-    return {s: s for s in read_lexicon("team_suffixes")}
-
-
 class _Finder:
-    def __init__(self, rules: EntityRules, places: tuple[Place, ...], freq: dict[str, int], teams: dict[str, str]):
+    def __init__(self, rules: EntityRules, places: tuple[Place, ...], freq: dict[str, int]):
         self.rules = rules
         self.freq = freq
-        self.teams = tuple(t for t in teams if t)
+        self.teams = rules.team_suffixes
+        self.national = rules.national_bodies
         self.canonical: dict[str, str] = {}
         for p in places:
             self.canonical[p.name] = p.name
             for alias in p.aliases:
                 self.canonical.setdefault(alias, p.name)
+        self.place_forms = re.compile(trie_pattern(f for f in self.canonical if len(f) >= 2))
         self.focus = {ch: focus_place(places, ch) for ch in _LEVEL_WORDS}
         self.top = next((self.focus[ch] for ch in "旗县区市盟州省" if self.focus[ch] is not None), None)
-        from govkg.resources import read_lexicon
 
-        self.national = tuple(sorted(read_lexicon("national_bodies"), key=len, reverse=True))
-
-    def find(self, text: str, spans: list[Span]) -> list[tuple[str, str, str | None]]:
+    def find(self, text: str) -> list[tuple[str, str, str | None]]:
         """(canonical name, text form, place) of every body named in ``text``."""
         found: list[tuple[str, str, str | None]] = []
         covered = [False] * (len(text) + 1)
+        spans = list(self.place_forms.finditer(text))
+        chain_start = 0
         for i, span in enumerate(spans):
-            for k in range(span.start, span.end):
+            for k in range(span.start(), span.end()):
                 covered[k] = True
-            if i + 1 < len(spans) and spans[i + 1].chained == i:
-                continue  # not the last place of a chain
-            place = self.canonical.get(span.surface)
-            if place is None:
-                continue
-            chain_start = span.start
-            j = i
-            while spans[j].chained is not None:
-                j = spans[j].chained
-                chain_start = spans[j].start
-            body = self._body(text, span.end)
+            if i == 0 or spans[i - 1].end() != span.start():
+                chain_start = span.start()
+            if i + 1 < len(spans) and spans[i + 1].start() == span.end():
+                continue  # not the last place of a chain (包头市|青山区|…)
+            surface = span.group()
+            place = self.canonical[surface]
+            nxt = text[span.end() : span.end() + 1]
+            if nxt not in "委政党团" and self.freq.get(surface[-1] + nxt, 0) >= _LEVEL_PAIR_FREQ:
+                continue  # 泰顺县域, 宁波市区: the level word starts an ordinary word
+            body = self._body(text, span.end())
             if body:
-                name = span.surface + body
-                full = text[chain_start : span.end + len(body)]
+                name = surface + body
+                full = text[chain_start : span.end() + len(body)]
                 found.append((name, full, place))
-                found.extend(self._deputy(text, span.end + len(body), name, place))
+                found.extend(self._deputy(text, span.end() + len(body), name, place))
         for m in _YOUTH_LEAGUE.finditer(text):
             place = self.focus.get(m.group(1))
             if place is None or not self._bare_boundary(text, m.start()):
@@ -124,10 +125,12 @@ class _Finder:
                 continue
             place = self.focus.get(ch)
             pair = text[i : i + 2]
-            if place is None or (self.freq.get(pair, 0) >= _COMMON_PAIR_FREQ and pair[1:] not in ("委", "政")):
+            if place is None or (
+                self.freq.get(pair, 0) >= _COMMON_PAIR_FREQ and pair[1:] not in ("委", "政")
+            ):
                 continue
-            if i > 0 and text[i - 1] == "团":
-                continue
+            if (i > 0 and text[i - 1] == "团") or (ch in "镇乡村" and text[i + 1 : i + 2] != "党"):
+                continue  # 由村委会 is any village's; 村党支部 is the article's village's
             body = self._body(text, i + 1)
             if body:
                 name = place.name + body
@@ -143,19 +146,27 @@ class _Finder:
         before = text[i - 1]
         if not is_han(before) and before not in _NAME_PUNCT:
             return True
-        if before in BODY_STOP_CHARS or before == "个":
+        if before in BODY_STOP_CHARS:
             return True
+        if before == "个":
+            return i > 1 and text[i - 2] in "1一"  # 1个旗…工委 is the one body; 25个村支部 are many
         return any(m.end() == i for m in self.rules.boundary.finditer(text, max(0, i - 4), i))
 
     def _body(self, text: str, start: int) -> str:
         """The body words after an anchor: up to the last body word before a title or a stop."""
         stop = start
         limit = min(len(text), start + _MAX_BODY)
-        while stop < limit and (is_han(text[stop]) or text[stop] in _NAME_PUNCT) and text[stop] not in BODY_STOP_CHARS:
+        while (
+            stop < limit
+            and (is_han(text[stop]) or text[stop] in _NAME_PUNCT)
+            and text[stop] not in BODY_STOP_CHARS
+        ):
             stop += 1
         window = text[start:stop]
         for m in self.rules.titles.finditer(window):
-            if not any(window.startswith(s, m.start()) and len(s) > len(m.group()) for s in self.rules.org_suffixes):
+            if not any(
+                window.startswith(s, m.start()) and len(s) > len(m.group()) for s in self.rules.org_suffixes
+            ):
                 window = window[: m.start()]
                 break
         b = self.rules.boundary.search(window)
@@ -163,16 +174,24 @@ class _Finder:
             window = window[: b.start()]
         for end in range(len(window), 0, -1):
             head = window[:end]
-            suffix = next((s for s in self.rules.org_suffixes if head.endswith(s)), None)
+            suffix = self.rules.org_suffix_of(head)
             if suffix is None:
                 continue
             nxt = text[start + end : start + end + 1]
-            if len(suffix) == 1 and nxt and self.freq.get(suffix + nxt, 0) >= _COMMON_PAIR_FREQ:
-                continue  # 部分, 队伍, 局面
+            if nxt and self.freq.get(suffix[-1] + nxt, 0) >= _COMMON_PAIR_FREQ:
+                continue  # 部分, 队伍, 局面, 党组织
+            if len(suffix) == 1 and end >= 2 and self._verb_ending(head):
+                continue  # 组队, 成团: a verb, not a body word
             if head.count("“") != head.count("”") or head.count("‘") != head.count("’"):
                 continue
             return head
         return ""
+
+    def _verb_ending(self, head: str) -> bool:
+        pair = head[-2:]
+        if pair[-1] not in "队团" or pair in self.rules.org_suffix_set or pair[0] in _LEVEL_WORDS:
+            return False
+        return self.freq.get(pair, 0) >= _VERB_PAIR_FREQ
 
     def _deputy(self, text: str, end: int, name: str, place: str | None) -> list[tuple[str, str, str | None]]:
         """省委常委、组织部长: the department written into the title belongs to the committee."""
@@ -188,7 +207,9 @@ class _Finder:
         place = self.top.name if self.top else None
         for m in re.finditer(r"“([^“”]{2,14})”([\u4e00-\u9fff]{0,8})", text):
             inner, tail = m.group(1), m.group(2)
-            if any(inner.endswith(t) for t in self.teams) and not tail.startswith(("等", "的")):
+            if not all(is_han(ch) for ch in inner):
+                continue  # “8+N”: a formula, not a name
+            if len(inner) >= 4 and any(inner.endswith(t) for t in self.teams):
                 out.append((inner, m.group(0)[: len(inner) + 2], place))
                 continue
             for k in range(len(tail), 0, -1):
@@ -200,7 +221,7 @@ class _Finder:
             cut = max((i + 1 for i, ch in enumerate(left) if ch in BODY_STOP_CHARS), default=0)
             left = left[cut:]
             for k in range(len(right), 1, -1):
-                if any(right[:k].endswith(s) for s in (*self.teams, "合作社", "公司")) and len(left) >= 2:
+                if any(right[:k].endswith(s) for s in _WORKSHOP_SUFFIXES) and len(left) >= 2:
                     out.append((left + "·" + right[:k], left + right[:k], place))
                     break
         return out

@@ -1,12 +1,323 @@
-"""People and their titles (stub until the people extractor lands)."""
+"""People and the titles they hold: bylines, officials, residents quoted by name.
+
+A name is a known surname and one or two more characters, read only where the text
+shows it is a person: after a title (局长闫某), a body and a title (奈曼旗委组织部副部长赵某),
+a word for a resident (市民王某), before a verb of saying (赵某说), a form of address
+(王女士) or a Latin-script name after a word for a person (小伙Juan Carlos).
+"""
 
 from __future__ import annotations
 
-from govkg.model import Article, Membership, Organization, Person, Place
+import itertools
+import re
+from dataclasses import dataclass, field
+
+import jieba
+
+from govkg.extract.mentions import is_han
+from govkg.extract.rules import EntityRules
+from govkg.model import Article, Evidence, Membership, Organization, Person, Place
 from govkg.resources import Resources
+
+# Characters that may follow a name but rarely end one (赵某说, 姜某在, 冯某、).
+_AFTER_NAME = set(
+    "说告介表在写充上等的和与也带指认强提向对接来到是就还将把为笑坦感称透讲做谈回一同已曾正从率主负作任当被让给于时首亲每参获两夫妇这那又很都"
+)
+_BEFORE_NAME = set("，。、；：！？“”‘’（）()《》 ,.;:!?的和与及像由")
+_COMMON_NAME_FREQ = 50  # 高度, 安全: words that begin with a surname but are not names
+_COMMON_GIVEN_FREQ = 300
+_MAX_TRANSLITERATED = 8
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}")
+_UYGHUR_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8}?(?=[^\u4e00-\u9fff]|[和与的等在说]|$)")
+_COUNT_BEFORE_TITLE = re.compile(
+    r"([\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*)(?:两|二|三|四|五|六|七|八|九|\d+)[名位]$"
+)
+_KIN = re.compile("夫妇|夫妻|一家|母女|父子|父女|母子")
+_LIKE_NAME = re.compile(r"像([\u4e00-\u9fff]{2,4}?)这样的")
+_DEPARTMENT_IN_TITLE = re.compile(r"(组织|宣传|统战)$")
+_TAKE_ON = re.compile(r"(?:当选|担任|出任|兼任|任)$")
+_CAUSATIVE = re.compile(r"派|让|请|推荐|安排|提出|要求|鼓励|动员|号召|选拔|任命")
+_CREDIT_TITLES = {"reporter": "记者", "correspondent": "通讯员"}
+
+
+@dataclass
+class _People:
+    persons: dict[str, Person] = field(default_factory=dict)
+    memberships: dict[tuple[str, str, str | None], Membership] = field(default_factory=dict)
+    # Titles with no name beside them, taken on by a verb (某某…当选某村党支部书记): (text, start, held, evidence)
+    pending: list[tuple[str, int, list[tuple[str, str | None]], Evidence]] = field(default_factory=list)
+
+    def person(
+        self, name: str, evidence: Evidence | None, ambiguous: bool = False, alias: str | None = None
+    ) -> None:
+        old = self.persons.get(name)
+        ev = (evidence,) if evidence is not None else ()
+        aliases = (alias,) if alias and alias != name else ()
+        if old is None:
+            self.persons[name] = Person(name, aliases, ambiguous, ev)
+        else:
+            self.persons[name] = Person(
+                name,
+                old.aliases + tuple(a for a in aliases if a not in old.aliases),
+                old.ambiguous,
+                old.evidence + tuple(e for e in ev if e not in old.evidence),
+            )
+
+    def hold(self, name: str, title: str, org: str | None, evidence: Evidence | None) -> None:
+        key = (name, title, org)
+        if key not in self.memberships:
+            self.memberships[key] = Membership(name, title, org, (evidence,) if evidence is not None else ())
 
 
 def extract_people(
     article: Article, places: tuple[Place, ...], organizations: tuple[Organization, ...], res: Resources
 ) -> tuple[tuple[Person, ...], tuple[Membership, ...]]:
-    return (), ()
+    rules = res.entity_rules
+    reader = _NameReader(rules, res.tokenizer, places, organizations)
+    reader.known = tuple(sorted({c.name for c in article.credits}, key=len, reverse=True))
+    out = _People()
+    for credit in article.credits:
+        out.person(credit.name, None, alias=credit.alias)
+        title = _CREDIT_TITLES.get(credit.role)
+        if title is not None and credit.titled:
+            out.hold(credit.name, title, credit.outlet if credit.role == "reporter" else None, None)
+    org_forms = _org_forms(organizations)
+    for sentence in article.sentences:
+        text = sentence.clean
+        evidence = Evidence.of(article, sentence)
+        _titled(text, evidence, rules, reader, org_forms, organizations, out)
+        _described(text, evidence, rules, reader, out)
+        _addressed(text, evidence, rules, reader, out)
+        _speaking(text, evidence, rules, reader, out)
+    _taken_on(out)
+    return tuple(out.persons.values()), tuple(out.memberships.values())
+
+
+def _taken_on(out: _People) -> None:
+    """A title taken on through 当选/担任 belongs to the last person named before it in the sentence."""
+    names = sorted(out.persons, key=len, reverse=True)
+    for text, start, held, evidence in out.pending:
+        before = text[:start]
+        holder = max(((before.rfind(n), n) for n in names if before.rfind(n) >= 0), default=None)
+        if holder is None or out.persons[holder[1]].ambiguous or _CAUSATIVE.search(before, holder[0]):
+            continue  # 某某提出派干部到村担任书记: the title is someone else's
+        for title, body in held:
+            out.hold(holder[1], title, body, evidence)
+
+
+class _NameReader:
+    def __init__(self, rules: EntityRules, tokenizer: jieba.Tokenizer, places, organizations):
+        self.rules = rules
+        self.tokenizer = tokenizer
+        self.freq = tokenizer.FREQ
+        self.places = tuple({n for p in places for n in (p.name, *p.aliases) if len(n) >= 2})
+        self.taken = set(self.places)
+        self.taken |= {n for o in organizations for n in (o.name, *o.aliases)}
+        self.known: tuple[str, ...] = ()
+
+    def surname_len(self, text: str, i: int) -> int:
+        if text[i : i + 2] in self.rules.compound_surnames:
+            return 2
+        return 1 if text[i : i + 1] in self.rules.surnames else 0
+
+    def after(self, text: str, i: int) -> str | None:
+        """The name starting at ``i``, read up to where the text goes on (闫某告诉 → 闫某)."""
+        known = next((n for n in self.known if text.startswith(n, i)), None)
+        if known is not None:
+            return known
+        run = i
+        while run < len(text) and run - i < _MAX_TRANSLITERATED and text[run] in self.rules.transliteration:
+            run += 1
+        if run - i >= 4 and (run == len(text) or not is_han(text[run]) or text[run] not in self.rules.surnames):
+            return text[i:run]  # 阿某巴某那: a Mongolian name written in syllables
+        s = self.surname_len(text, i)
+        if not s:
+            return None
+        ends = set(itertools.accumulate(len(t) for t in self.tokenizer.lcut(text[i : i + 8])))
+        for given in (2, 1):
+            end = i + s + given
+            name = text[i:end]
+            if end > len(text) or not all(is_han(ch) for ch in name):
+                continue
+            if given == 2 and (name[-1] in _AFTER_NAME or self.rules.titles.match(text, end - 1)):
+                continue  # 黄某通讯员: the third character starts a title
+            nxt = text[end : end + 1]
+            if given == 1 and nxt and is_han(nxt) and nxt not in _AFTER_NAME:
+                continue
+            if s + given not in ends:
+                continue  # 解|燃眉之急: the name would split a word
+            if self.plausible(name):
+                return name
+        return None
+
+    def before(self, text: str, end: int) -> str | None:
+        """The name ending at ``end`` and starting after a boundary (“。赵某说” → 赵某)."""
+        for length in (4, 3, 2):
+            start = end - length
+            if start < 0:
+                continue
+            if start > 0 and text[start - 1] not in _BEFORE_NAME:
+                continue
+            name = text[start:end]
+            s = self.surname_len(text, start)
+            if s and 1 <= length - s <= 2 and all(is_han(ch) for ch in name) and self.plausible(name):
+                return name
+        return None
+
+    def plausible(self, name: str) -> bool:
+        if self.rules.titles.search(name, 1) or name in self.rules.non_names:
+            return False  # 任队长, 高度
+        if name in self.taken or any(name in t for t in self.taken if len(t) > len(name)):
+            return False
+        if self.freq.get(name, 0) >= _COMMON_NAME_FREQ:
+            return False
+        return not (len(name) == 3 and self.freq.get(name[:2], 0) >= _COMMON_GIVEN_FREQ)
+
+
+def _org_forms(organizations: tuple[Organization, ...]) -> list[tuple[str, str]]:
+    """(text form, canonical name) of every body, longest form first."""
+    forms = {f: o.name for o in organizations for f in (*o.aliases, o.name) if len(f) >= 2}
+    return sorted(forms.items(), key=lambda kv: len(kv[0]), reverse=True)
+
+
+def _org_ending_at(text: str, end: int, org_forms: list[tuple[str, str]]) -> str | None:
+    for form, name in org_forms:
+        if text.endswith(form, 0, end):
+            return name
+    return None
+
+
+def _titled(
+    text, evidence, rules: EntityRules, reader: _NameReader, org_forms, organizations, out: _People
+) -> None:
+    """Body + title + name, with titles joined by 、 (省委常委、组织部长魏某), and 冯某、蔡某两名副部长."""
+    org_names = {o.name for o in organizations}
+    pos = 0
+    while True:
+        m = rules.titles.search(text, pos)
+        if m is None:
+            return
+        pos = m.start() + 1
+        if any(text.endswith(form, 0, m.start() + 1) for form in reader.places):
+            continue  # 县长 in 某县长梁乡
+        pos = m.end()
+        org = _org_ending_at(text, m.start(), org_forms)
+        held = [(m.group(), org)]
+        end = m.end()
+        while text[end : end + 1] == "、":
+            nxt = rules.titles.match(text, end + 1)
+            dept = re.match(r"(组织|宣传|统战)部长", text[end + 1 :])
+            if dept and org and org + dept.group(1) + "部" in org_names:
+                held.append(("部长", org + dept.group(1) + "部"))
+                end += 1 + len(dept.group())
+            elif nxt is not None:
+                held.append((nxt.group(), _org_ending_at(text, nxt.start(), org_forms) or org))
+                end = nxt.end()
+            else:
+                break
+        name = reader.after(text, end)
+        names = [name] if name else []
+        if not names:
+            listed = _COUNT_BEFORE_TITLE.search(text, 0, m.start())
+            if listed is not None:
+                names, start = _listed_names(listed.group(1), listed.start(), text, reader)
+                if names:
+                    held = [(m.group(), _org_ending_at(text, start, org_forms))]
+        if not names:
+            anchor = m.start() - len(
+                next((f for f, n in org_forms if n == org and text.endswith(f, 0, m.start())), "")
+            )
+            if _TAKE_ON.search(text, max(0, anchor - 2), anchor):
+                out.pending.append((text, anchor, held, evidence))
+        for person in names:
+            out.person(person, evidence)
+            for title, body in held:
+                out.hold(person, title, body, evidence)
+        if names:
+            pos = max(pos, end)
+
+
+def _listed_names(listed: str, start: int, text: str, reader: _NameReader) -> tuple[list[str], int]:
+    """冯某、蔡某 before 两名副部长; the first name may be glued to the body before it."""
+    parts = listed.split("、")
+    first = parts[0]
+    for length in (3, 2):
+        head = first[-length:]
+        if len(head) == length and reader.surname_len(head, 0) and reader.plausible(head):
+            parts[0] = head
+            start += len(first) - length
+            break
+    else:
+        return [], start
+    if all(reader.surname_len(p, 0) and 2 <= len(p) <= 4 and reader.plausible(p) for p in parts):
+        return parts, start
+    return [], start
+
+
+def _described(text, evidence, rules: EntityRules, reader: _NameReader, out: _People) -> None:
+    """市民王某, 居民艾某·某某, 市民王女士, 小伙Juan Carlos, 像曾某这样的志愿者."""
+    for m in rules.descriptor_words.finditer(text):
+        word, end = m.group(), m.end()
+        uyghur = _UYGHUR_NAME.match(text, end)
+        latin = _LATIN_NAME.match(text, end)
+        name = uyghur.group() if uyghur else latin.group() if latin else reader.after(text, end)
+        ambiguous = False
+        if name is None:
+            s = reader.surname_len(text, end)
+            honorific = rules.honorific_words.match(text, end + s) if s else None
+            if honorific is None:
+                continue
+            name, ambiguous = text[end : honorific.end()], True
+        out.person(name, evidence, ambiguous)
+        if rules.descriptors[word] == "role":
+            out.hold(name, word, None, evidence)
+    for m in _LIKE_NAME.finditer(text):
+        name, word = m.group(1), rules.descriptor_words.match(text, m.end())
+        if word is not None and reader.surname_len(name, 0) and reader.plausible(name):
+            out.person(name, evidence)
+            if rules.descriptors[word.group()] == "role":
+                out.hold(name, word.group(), None, evidence)
+
+
+def _addressed(text, evidence, rules: EntityRules, reader: _NameReader, out: _People) -> None:
+    """王女士, 安教授, 李大爷: a surname and a form of address, kept apart per article."""
+    for m in rules.honorific_words.finditer(text):
+        honorific = m.group()
+        for s in (2, 1):
+            start = m.start() - s
+            if start < 0 or reader.surname_len(text, start) != s:
+                continue
+            before = text[start - 1] if start > 0 else ""
+            if before and before not in _BEFORE_NAME and not _ends_with_descriptor(text, start, rules):
+                continue
+            name = text[start : m.end()]
+            out.person(name, evidence, ambiguous=True)
+            if rules.honorifics[honorific] == "role":
+                out.hold(name, honorific, None, evidence)
+            break
+
+
+def _ends_with_descriptor(text: str, end: int, rules: EntityRules) -> bool:
+    return any(text.endswith(d, 0, end) for d in rules.descriptors)
+
+
+def _speaking(text, evidence, rules: EntityRules, reader: _NameReader, out: _People) -> None:
+    """赵某说, 付某笑着说, 陈某夫妇, 王某和郝某的: names shown by what follows them."""
+    for m in rules.speech.finditer(text):
+        name = reader.before(text, m.start())
+        if name:
+            out.person(name, evidence)
+    for m in _KIN.finditer(text):
+        name = reader.before(text, m.start())
+        if name:
+            out.person(name, evidence)
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,4})和([\u4e00-\u9fff]{2,4})(?=的|在|，|。)", text):
+        first = reader.before(text, m.start(1) + len(m.group(1)))
+        second = reader.after(text, m.start(2))
+        if first == m.group(1) and second == m.group(2):
+            out.person(first, evidence)
+            out.person(second, evidence)
+    for m in _LATIN_NAME.finditer(text):
+        after = text[m.end() : m.end() + 2]
+        if rules.speech.match(after):
+            out.person(m.group(), evidence)

@@ -37,7 +37,9 @@ class _Draft:
             self.evidence.append(evidence)
 
     def freeze(self) -> Place:
-        return Place(self.name, tuple(self.aliases), self.adcode, self.level, self.parent, tuple(self.evidence))
+        return Place(
+            self.name, tuple(self.aliases), self.adcode, self.level, self.parent, tuple(self.evidence)
+        )
 
 
 def extract_places(article: Article, res: Resources) -> tuple[Place, ...]:
@@ -49,7 +51,7 @@ def extract_places(article: Article, res: Resources) -> tuple[Place, ...]:
     focus = _Focus(rules.gazetteer)
     unrooted: set[str] = set()
 
-    for spans, (_, sentence) in zip(scans, lines):
+    for spans, (_, sentence) in zip(scans, lines, strict=True):
         evidence = Evidence.of(article, sentence) if sentence is not None else None
         for i, span in enumerate(spans):
             division = resolved.get((id(spans), i))
@@ -59,7 +61,7 @@ def extract_places(article: Article, res: Resources) -> tuple[Place, ...]:
                 draft = _division_draft(drafts, division, rules.gazetteer)
                 draft.seen(span.surface, evidence)
                 focus.count(division)
-    for spans, (_, sentence) in zip(scans, lines):
+    for spans, (_, sentence) in zip(scans, lines, strict=True):
         evidence = Evidence.of(article, sentence) if sentence is not None else None
         for i, span in enumerate(spans):
             if span.kind == "gazetteer":
@@ -95,7 +97,9 @@ def _resolve_divisions(scans: list[list[Span]], gazetteer: Gazetteer) -> dict[tu
     """
     sure: list[Division] = []
     for spans in scans:
-        sure.extend(s.divisions[0] for s in spans if s.kind == "gazetteer" and s.is_strong and len(s.divisions) == 1)
+        sure.extend(
+            s.divisions[0] for s in spans if s.kind == "gazetteer" and s.is_strong and len(s.divisions) == 1
+        )
     sure_codes = {d.adcode for d in sure}
     out: dict[tuple[int, int], Division] = {}
     for spans in scans:
@@ -117,7 +121,8 @@ def _choose(
         if len(inside) == 1:
             return inside[0]
     support = {
-        d.adcode: sum(1 for s in sure if s.adcode != d.adcode and gazetteer.related(s, d)) for d in span.divisions
+        d.adcode: sum(1 for s in sure if s.adcode != d.adcode and gazetteer.related(s, d))
+        for d in span.divisions
     }
     if span.is_strong and len(span.divisions) == 1:
         return span.divisions[0]
@@ -140,8 +145,9 @@ def _division_draft(drafts: dict[str, _Draft], division: Division, gazetteer: Ga
     draft = drafts.get(division.name)
     if draft is None:
         parent = gazetteer.parent(division)
-        draft = drafts[division.name] = _Draft(division.name, division.level, division.adcode,
-                                               parent.name if parent else None)
+        draft = drafts[division.name] = _Draft(
+            division.name, division.level, division.adcode, parent.name if parent else None
+        )
         if parent is not None:
             _division_draft(drafts, parent, gazetteer)
     elif draft.adcode is None:
@@ -159,7 +165,9 @@ def _line_parent(spans: list[Span], i: int, resolved: dict, focus: _Focus) -> st
     if span.kind == "named" and span.reach != "local":
         province = focus.province()
         return province.name if span.reach == "region" and province else None
-    wanted = {"village": ("township", "county"), "township": ("county",), "named": ("township", "county")}[span.level]
+    wanted = {"village": ("township", "county"), "township": ("county",), "named": ("township", "county")}[
+        span.level
+    ]
     for level in wanted:
         for j in range(i - 1, -1, -1):
             prev = spans[j]

@@ -5,11 +5,11 @@ metaphors and formulas the same way. A quotation is taken as a program only on c
 hold in any report, never on a list of names:
 
 - its own ending or the words right after it name a kind of initiative (“X”行动, “X”机制,
-  “X工程”, “X”志愿服务项目启动以来), or a kind noun stands before it (惠企政策“X”);
-- it is one item of a list closed by 等 and a kind noun (“A”“B”等特色服务; “A”、“B”等36个项目);
-- it is the banner of what follows (以“X”为品牌);
+  “X工程”, “X”公益项目实施以来), or a kind noun stands before it (助农政策“X”);
+- it is one item of a list closed by 等 and a kind noun (“A”“B”等便民服务; “A”、“B”等12个项目);
+- it is the banner of what follows (以“X”为抓手);
 - weaker cues add up: a launching verb before it (实施, 打造, 依托), a standard reached
-  (…45家企业实现“X”), the same phrase quoted again elsewhere in the article;
+  (…30个村实现“X”), the same phrase quoted again elsewhere in the article;
 - and cues against: formulas (A+B, A—B—C), sentences (punctuation inside), labels and
   metaphors (成为“X”, 的“X”, “X”的理念), names of bodies (“X服务队”), two characters or fewer.
 
@@ -33,9 +33,10 @@ from govkg.resources import Resources, read_lexicon
 _OPEN = "“‘「『"
 _CLOSE = "”’」』"
 _QUOTES = _OPEN + _CLOSE
+_MARK = re.compile(f"[{_QUOTES}]")
 _STOP = "，,。；;：:！？!?（(、"
 _SENTENCE_MARKS = set("，,。；;！？!?：:")
-_FORMULA = re.compile(r"[+＋→]|(?:[—－-]+.*){2,}")
+_FORMULA = re.compile(r"[+＋→]|[—－-]+[^—－-]+[—－-]+")
 _REPORTER_TITLES = ("记者", "通讯员")
 
 
@@ -50,10 +51,11 @@ def quotations(text: str) -> list[Quote]:
     """Every quotation in ``text``, nested ones included, ordered by start."""
     stack: list[int] = []
     out = []
-    for i, ch in enumerate(text):
-        if ch in _OPEN:
+    for m in _MARK.finditer(text):
+        i = m.start()
+        if m[0] in _OPEN:
             stack.append(i)
-        elif ch in _CLOSE and stack:
+        elif stack:
             start = stack.pop()
             out.append(Quote(start, i + 1, text[start + 1 : i]))
     return sorted(out, key=lambda q: q.start)
@@ -84,6 +86,7 @@ class ProgramRules:
     label_before: tuple[str, ...]
     body_endings: tuple[str, ...]
     unquoted: re.Pattern[str]
+    mechanism: re.Pattern[str]
 
     @classmethod
     def load(cls) -> ProgramRules:
@@ -92,8 +95,13 @@ class ProgramRules:
         after = trie_pattern(g["after_kind"])
         han = r"[\u4e00-\u9fffA-Za-z·]"
         return cls(
-            kind_phrase=re.compile(rf"(?!式){han}{{0,8}}?(?:{kinds})(?=$|[{_STOP}{_QUOTES}等的]|{after})"),
-            list_tail=re.compile(rf"^等(?:\d+|[一二两三四五六七八九十百千]+)?[余多]?[个项类种批支场次]?{han}{{0,8}}?(?:{trie_pattern(g['list_kinds'])})"),
+            kind_phrase=re.compile(
+                rf"(?![式等为的])(?:(?![是不在了为与和及把将被]){han}){{0,8}}?(?:{kinds})(?=$|[{_STOP}{_QUOTES}等的]|{after})"
+            ),
+            list_tail=re.compile(
+                rf"^等?(?P<count>(?:\d+|[一二两三四五六七八九十百千]+)[余多]?[个项类种批支场次])?"
+                rf"{han}{{0,8}}?(?:{trie_pattern(g['list_kinds'])})"
+            ),
             left_kinds=_longest(g["left_kinds"]),
             name_endings=_longest(g["name_endings"]),
             verbs=re.compile(trie_pattern(g["verbs"])),
@@ -102,7 +110,10 @@ class ProgramRules:
             state=_longest(g["state"]),
             label_before=_longest(g["label_before"]),
             body_endings=_longest(g["body_endings"]),
-            unquoted=re.compile(rf"(?<![\u4e00-\u9fff]{{3}})([\u4e00-\u9fff]{{2}})(?:{trie_pattern(g['unquoted'])})"),
+            mechanism=re.compile(
+                rf"(?:{trie_pattern(g['verbs'])})(?P<name>[\u4e00-\u9fff]{{1,3}}(?:{trie_pattern(g['mechanisms'])}))"
+            ),
+            unquoted=re.compile(rf"[\u4e00-\u9fff]{{2}}(?:{trie_pattern(g['unquoted'])})"),
         )
 
 
@@ -113,7 +124,7 @@ class _Draft:
 
     def add(self, *forms: str) -> None:
         for f in forms:
-            if f and f != self.name and f not in self.forms:
+            if len(_clean(f).replace(" ", "")) >= 3 and f != self.name and f not in self.forms:
                 self.forms.append(f)
 
 
@@ -131,7 +142,8 @@ def extract_programs(
     texts = [s.clean for s in article.sentences]
     drafts: dict[str, _Draft] = {}
     for text in texts:
-        for name, forms in _from_lists(text, rules) + _from_quotes(text, texts, rules, metric_rules):
+        listed, wholes = _from_lists(text, rules)
+        for name, forms in listed + _from_quotes(text, texts, rules, metric_rules, wholes):
             if name in known or _clean(name) in known:
                 continue
             drafts.setdefault(name, _Draft(name)).add(*forms)
@@ -141,12 +153,12 @@ def extract_programs(
     if not drafts:
         return ()
     index = ReferenceIndex(places, organizations, (), metric_rules.deixis)
-    references = index.scan(article)
-    focus = focus_place(references)
+    references = index.scan(texts)
+    focus = focus_place(index, references)
     return tuple(
         program
         for draft in drafts.values()
-        if (program := _program(draft, article, references, focus, people, memberships, metric_rules))
+        if (program := _program(draft, article, texts, references, focus, places, people, memberships, metric_rules))
     )
 
 
@@ -164,28 +176,40 @@ def _name_like(content: str, rules: ProgramRules) -> bool:
         return False
     if _SENTENCE_MARKS & set(content) or "的" in bare or _FORMULA.search(content):
         return False
+    if bare.endswith("式") or (len(bare) == 3 and bare[0] == bare[2]):
+        return False  # 菜单式, 点对点: a manner, not a name
     return not bare.endswith(rules.body_endings)
 
 
-def _from_lists(text: str, rules: ProgramRules) -> list[tuple[str, list[str]]]:
-    """Quoted items of a list closed by 等 and a kind noun: “A”“B”等服务, “A”X、“B”Y等项目."""
-    out = []
-    for m in re.finditer("等", text):
-        if not rules.list_tail.match(text[m.start() :]):
+def _from_lists(text: str, rules: ProgramRules) -> tuple[list[tuple[str, list[str]]], list[tuple[int, int]]]:
+    """Quoted items of a list closed by 等 and a kind noun: “A”“B”等服务, “A”X、“B”Y等项目.
+
+    Also returns the spans of items named as a whole (“A”X“B”Y), whose inner quotations
+    are parts of that name, not names of their own.
+    """
+    out, wholes = [], []
+    for m in re.finditer(f"等|(?<=[{_CLOSE}])[0-9一二两三四五六七八九十]", text):
+        tail = rules.list_tail.match(text[m.start() :])
+        if not tail or (m[0] != "等" and not tail["count"]):
             continue
-        start = max(text.rfind(ch, 0, m.start()) for ch in "，,。；;：:！？!?") + 1
+        start = max(text.rfind(ch, 0, m.start()) for ch in "，,。；;：:！？!?等") + 1
         segment = text[start : m.start()]
+        offset = start
         for item in _split_items(segment):
+            at = text.find(item, offset)
+            offset = at + len(item)
             named = _item_name(item, rules)
             if named:
                 out.append(named)
-    return out
+                if _clean(named[0]) != named[0] or named[0] not in item:
+                    wholes.append((at, at + len(item)))
+    return out, wholes
 
 
 def _split_items(segment: str) -> list[str]:
     """Split at 、 and between adjacent quotations, outside quotation marks."""
     items, depth, cur = [], 0, ""
-    for i, ch in enumerate(segment):
+    for ch in segment:
         if ch in _OPEN:
             if depth == 0 and cur.endswith(tuple(_CLOSE)) and cur.count("“") + cur.count("‘") == 1:
                 items.append(cur)
@@ -215,6 +239,8 @@ def _item_name(item: str, rules: ProgramRules) -> tuple[str, list[str]] | None:
         return None
     core = quotes[0]
     suffix = rest[core.end :]
+    if _clean(core.content).endswith(rules.body_endings):
+        return None
     if not _name_like(core.content, rules) and not suffix:
         return None
     if not suffix or rules.kind_phrase.fullmatch(suffix):
@@ -222,25 +248,28 @@ def _item_name(item: str, rules: ProgramRules) -> tuple[str, list[str]] | None:
             return None
         return core.content, [rest, core.content + suffix] if suffix else []
     whole = _clean(rest)
-    if not _name_like(rest, rules):
+    quoted_again = any(ch in suffix for ch in _OPEN)
+    if not (quoted_again or rules.kind_phrase.search(suffix) or len(suffix) <= 5) or not _name_like(
+        rest, rules
+    ):
         return None
     return whole, [rest, core.content]
 
 
 def _from_quotes(
-    text: str, texts: list[str], rules: ProgramRules, metric_rules: MetricRules
+    text: str, texts: list[str], rules: ProgramRules, metric_rules: MetricRules, wholes: list[tuple[int, int]]
 ) -> list[tuple[str, list[str]]]:
     out = []
     quotes = quotations(text)
     for i, q in enumerate(quotes):
-        if not _name_like(q.content, rules):
+        if not _name_like(q.content, rules) or any(s <= q.start and q.end <= e for s, e in wholes):
             continue
         group = _group_of(quotes, i, text)
         score, kind = _score(q, text, texts, rules, metric_rules)
         if score < 2 and any(_left_kind(g, text, rules) for g in group):
             score = 2
         if score >= 2:
-            forms = [f"{text[q.start:q.end]}{kind}", f"{q.content}{kind}"] if kind else []
+            forms = [f"{text[q.start : q.end]}{kind}", f"{q.content}{kind}"] if kind else []
             out.append((q.content, forms))
     return out
 
@@ -285,10 +314,10 @@ def _score(
         if metric_rules.numbers.find(lead):
             score += 1
     bare = _clean(content)
-    if sum(t.count(bare) for t in texts) >= 2:
+    if sum(t.count(bare) for t in texts if bare in t) >= 2:
         score += 1
-    if before.endswith("的"):
-        score -= 2
+    if before.endswith("的") and not strong:
+        score -= 2  # 的“X”: a metaphor or attribute, unless a kind word follows (的“X”系列党课)
     if after.startswith("的") and not strong:
         score -= 1
     if before[-4:].endswith(rules.label_before) or before[-6:-2].endswith(rules.label_before):
@@ -298,13 +327,15 @@ def _score(
     return score, kind
 
 
-def _unquoted(texts: list[str], rules: ProgramRules, places: tuple[Place, ...]) -> list[tuple[str, list[str]]]:
-    """Unquoted names of a recurring kind (X夜校) that the article uses again and again."""
+def _unquoted(
+    texts: list[str], rules: ProgramRules, places: tuple[Place, ...]
+) -> list[tuple[str, list[str]]]:
+    """Unquoted names: a recurring kind (X夜校) used again and again, a named mechanism (推行X长制)."""
     counts: dict[str, int] = {}
     for text in texts:
         for m in rules.unquoted.finditer(text):
             counts[m[0]] = counts.get(m[0], 0) + 1
-    out = []
+    out = [(m["name"], []) for text in texts for m in rules.mechanism.finditer(text)]
     forms_of_places = sorted({f for p in places for f in (p.name, *p.aliases)}, key=len, reverse=True)
     for name, n in counts.items():
         if n < 3:
@@ -315,7 +346,7 @@ def _unquoted(texts: list[str], rules: ProgramRules, places: tuple[Place, ...]) 
 
 
 def _merge_forms(drafts: dict[str, _Draft]) -> dict[str, _Draft]:
-    """A candidate named like another one's longer form is that one (学用转化模式 → 学用转化)."""
+    """A candidate named like another one's longer form is that one (X工作法 → X)."""
     merged: dict[str, _Draft] = {}
     for name, draft in sorted(drafts.items(), key=lambda kv: len(kv[0])):
         owner = next((d for d in merged.values() if name in d.forms or _clean(name) in d.forms), None)
@@ -326,49 +357,71 @@ def _merge_forms(drafts: dict[str, _Draft]) -> dict[str, _Draft]:
     return merged
 
 
+def _first_mention(text: str, surfaces: set[str], bodies: list[tuple[int, int]]) -> int:
+    """Where the text first names the program outside a body's name (not 茶香·X工坊 for X工坊), or -1."""
+    first = -1
+    for form in surfaces:
+        i = text.find(form)
+        while i >= 0 and any(s <= i < e for s, e in bodies):
+            i = text.find(form, i + 1)
+        if i >= 0 and (first < 0 or i < first):
+            first = i
+    return first
+
+
+def _add(items: list[str], item: str) -> None:
+    if item not in items:
+        items.append(item)
+
+
 # -- links -----------------------------------------------------------------------------------
 
 
 def _program(
     draft: _Draft,
     article: Article,
+    texts: list[str],
     references: list[list[Reference]],
     focus: str | None,
+    places: tuple[Place, ...],
     people: tuple[Person, ...],
     memberships: tuple[Membership, ...],
     rules: MetricRules,
 ) -> Program | None:
-    surfaces = sorted({draft.name, *draft.forms}, key=len, reverse=True)
-    evidence, places, orgs, persons = [], [], [], []
+    surfaces = {draft.name, *draft.forms}
+    named = {p.name for p in places if p.level == "named"}
+    evidence, where, orgs, persons = [], [], [], []
     officials = {m.person for m in memberships if m.title not in _REPORTER_TITLES}
-    for sentence, refs in zip(article.sentences, references):
-        text = sentence.clean
-        at = min((text.find(s) for s in surfaces if s in text), default=-1)
+    for sentence, text, refs in zip(article.sentences, texts, references, strict=True):
+        bodies = [(r.start, r.end) for r in refs if r.subject.kind == "organization"]
+        at = _first_mention(text, surfaces, bodies)
         if at < 0:
             continue
         evidence.append(Evidence.of(article, sentence))
-        before = [r for r in refs if r.end <= at]
-        place = next((r.subject.name for r in reversed(before) if r.subject.kind == "place"), None)
-        if place and place not in places:
-            places.append(place)
         clause_start = max(text.rfind(ch, 0, at) for ch in "，,。；;：:！？!?") + 1
+        before = [r for r in refs if r.end <= at]
+        place = next((r for r in reversed(before) if r.subject.kind == "place"), None)
+        if place and (place.start >= clause_start or place.subject.name in named):
+            _add(where, place.subject.name)
         for r in before:
-            if r.subject.kind == "organization" and r.start >= clause_start:
-                if not text[r.end :].startswith(rules.titles) and r.subject.name not in orgs:
-                    orgs.append(r.subject.name)
+            if (
+                r.subject.kind == "organization"
+                and r.start >= clause_start
+                and not text[r.end :].startswith(rules.titles)
+            ):
+                _add(orgs, r.subject.name)
         for person in people:
             if person.name in officials and any(f in text for f in (person.name, *person.aliases)):
-                if person.name not in persons:
-                    persons.append(person.name)
+                _add(persons, person.name)
     if not evidence:
         return None
-    if focus and focus not in places:
-        places.insert(0, focus)
+    if focus and focus not in where:
+        where.insert(0, focus)
     name = _clean(draft.name)
     return Program(
         name=name,
         aliases=tuple(f for f in (draft.name, *draft.forms) if f != name),
-        places=tuple(places),
+        places=tuple(where),
         organizations=tuple(orgs),
         people=tuple(persons),
         evidence=tuple(evidence),

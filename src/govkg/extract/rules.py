@@ -9,16 +9,40 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import jieba
+
 from govkg.extract.trie import trie_pattern
 from govkg.gazetteer import Gazetteer
 from govkg.resources import read_lexicon
 
 HAN = "\u4e00-\u9fff"
+_NON_NAME_TAGS = "vadpcurmqf"  # jieba's tags: verb, adjective, adverb, preposition, conjunction, …
 # Characters that stop a name when read leftwards from its suffix: function words that
 # rarely sit inside a place or body name (STOP_CHARS), and, for a name written alone, also
 # verbs and level words (FREE_STOP_CHARS: 家住青福镇, 在乡村).
-STOP_CHARS = frozenset("的在和与及或是对向把将为了被让使给等该各每这那个我你他她们有没不要会能可就才已曾正")
-FREE_STOP_CHARS = STOP_CHARS | frozenset("于到住进赴至依傍见看往去入驻经同跟以即并还也又再所其此全本乡镇村")
+STOP_CHARS = frozenset("的在和与及或是对向从把将为了被让使给等该各每这那个我你他她们有没不要会能可就才已曾正")
+FREE_STOP_CHARS = STOP_CHARS | frozenset("离于到住进赴至依傍见看往去入驻经同跟以即并还也又再所其此全本乡镇村")
+
+
+def _non_name_words() -> frozenset[str]:
+    """Short words jieba's dictionary tags as verbs, adverbs, adjectives or function words.
+
+    A stem such as 奏出 before 社区 is then read as a verb, not as the name of a community.
+    """
+    words = set()
+    with jieba.get_dict_file() as f:
+        for raw in f:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3 and 2 <= len(parts[0]) <= 3 and parts[2][0] in _NON_NAME_TAGS:
+                words.add(parts[0])
+    return frozenset(words)
+
+
+def _by_first_two(forms) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for form in forms:
+        lengths.setdefault(form[:2], set()).add(len(form))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
 
 
 def _tagged(name: str) -> dict[str, str]:
@@ -33,13 +57,17 @@ def _tagged(name: str) -> dict[str, str]:
 @dataclass(frozen=True)
 class EntityRules:
     gazetteer: Gazetteer
-    place_forms: re.Pattern[str]  # any gazetteer form of two characters or more
+    place_forms: dict[str, tuple[int, ...]]  # first two characters → lengths of gazetteer forms, longest first
     place_suffix: re.Pattern[str]  # any sub-county or named-place kind word
     subcounty: dict[str, str]  # 街道 → township, 村 → village
     named: dict[str, str]  # 公园 → local, 山 → region, 流域 → open
     place_stopwords: frozenset[str]
     boundary: re.Pattern[str]  # the boundary words (multi-character ones) as one pattern
     org_suffixes: tuple[str, ...]  # longest first
+    org_suffix_lengths: tuple[int, ...]  # longest first
+    org_suffix_set: frozenset[str]
+    team_suffixes: tuple[str, ...]
+    national_bodies: tuple[str, ...]  # longest first
     titles: re.Pattern[str]
     title_words: frozenset[str]
     descriptors: dict[str, str]
@@ -47,6 +75,10 @@ class EntityRules:
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
     speech: re.Pattern[str]
+    descriptor_words: re.Pattern[str]
+    honorific_words: re.Pattern[str]
+    non_names: frozenset[str]  # two- and three-character verbs, adverbs, adjectives … (奏出, 深挖)
+    transliteration: frozenset[str]  # syllables of Mongolian, Uyghur … names written in Chinese
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> EntityRules:
@@ -55,15 +87,20 @@ class EntityRules:
         boundary = [w for w in read_lexicon("boundary_words") if len(w) > 1]
         surnames = read_lexicon("surnames")
         titles = read_lexicon("titles")
+        org_suffixes = tuple(sorted(set(read_lexicon("org_suffixes")), key=len, reverse=True))
         return cls(
             gazetteer=gazetteer,
-            place_forms=re.compile(trie_pattern(f for f in gazetteer.forms if len(f) >= 2)),
+            place_forms=_by_first_two(f for f in gazetteer.forms if len(f) >= 2),
             place_suffix=re.compile(trie_pattern([*subcounty, *named])),
             subcounty=subcounty,
             named=named,
             place_stopwords=frozenset(read_lexicon("place_stopwords")),
             boundary=re.compile(trie_pattern(boundary)),
-            org_suffixes=tuple(sorted(set(read_lexicon("org_suffixes")), key=len, reverse=True)),
+            org_suffixes=org_suffixes,
+            org_suffix_lengths=tuple(sorted({len(x) for x in org_suffixes}, reverse=True)),
+            org_suffix_set=frozenset(org_suffixes),
+            team_suffixes=read_lexicon("team_suffixes"),
+            national_bodies=tuple(sorted(read_lexicon("national_bodies"), key=len, reverse=True)),
             titles=re.compile(trie_pattern(titles)),
             title_words=frozenset(titles),
             descriptors=_tagged("person_descriptors"),
@@ -71,4 +108,30 @@ class EntityRules:
             surnames=frozenset(s for s in surnames if len(s) == 1),
             compound_surnames=frozenset(s for s in surnames if len(s) == 2),
             speech=re.compile(trie_pattern(read_lexicon("speech_verbs"))),
+            descriptor_words=re.compile(trie_pattern(_tagged("person_descriptors"))),
+            honorific_words=re.compile(trie_pattern(_tagged("honorifics"))),
+            non_names=_non_name_words(),
+            transliteration=frozenset(ch for line in read_lexicon("transliteration_chars") for ch in line.split()),
         )
+
+    def org_suffix_of(self, head: str) -> str | None:
+        """The longest body word ``head`` ends with (党工委 for 贸易促进党工委)."""
+        for length in self.org_suffix_lengths:
+            if head[-length:] in self.org_suffix_set:
+                return head[-length:]
+        return None
+
+    def find_place_forms(self, text: str) -> list[tuple[int, int]]:
+        """Leftmost-longest gazetteer forms in ``text`` as (start, end), not overlapping."""
+        out, i, n = [], 0, len(text)
+        lengths = self.place_forms
+        forms = self.gazetteer.forms
+        while i < n - 1:
+            for length in lengths.get(text[i : i + 2], ()):
+                if text[i : i + length] in forms:
+                    out.append((i, i + length))
+                    i += length
+                    break
+            else:
+                i += 1
+        return out

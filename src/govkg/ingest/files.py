@@ -197,9 +197,12 @@ def decode_html(data: bytes, path: str) -> tuple[str, str]:
     return decode(data, path)
 
 
-_BLOCK_TAGS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 "
-                        "h6 header hr li main nav ol p pre section table td th tr ul".split())
-_SKIPPED_TAGS = frozenset("script style noscript template head svg".split())
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
+    "td", "th", "tr", "ul",
+})
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg"})
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _BLANK_AROUND_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 

@@ -19,8 +19,8 @@ offsets in the document.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
 from govkg.ingest import bylines
 from govkg.model import Article, Credit, Document, Sentence
@@ -91,6 +91,13 @@ def _kind(text: str) -> str:
 def _ends_sentence(text: str) -> bool:
     stripped = text.rstrip(_CLOSERS)
     return stripped != text and stripped.endswith(tuple(_TERMINAL + "，,；;"))
+
+
+def _spanned(credits: Iterable[Credit], line: Line, length: int | None = None) -> list[Credit]:
+    """The credits with the printed byline (the line, or its first ``length`` characters) as evidence."""
+    text = line.text if length is None else line.text[:length].rstrip()
+    span = Sentence(line.start, line.start + len(text), text)
+    return [replace(c, span=span) for c in credits]
 
 
 def _has_byline(credits: list[Credit]) -> bool:
@@ -178,20 +185,20 @@ class LayoutReader:
             elif line.kind == "byline":
                 if current is None or current.credits or section is not None or current.closed:
                     current = open_item(None)
-                current.credits.extend(bylines.parse_credits(line.text, current.source))
+                current.credits.extend(_spanned(bylines.parse_credits(line.text, current.source), line))
             elif line.kind == "dateline":
                 parsed = bylines.parse_dateline(line.text)
                 if current is None:
-                    pending_dateline = parsed
+                    pending_dateline = replace(parsed, credits=tuple(_spanned(parsed.credits, line)))
                 else:
                     current.date = current.date or parsed.date
                     current.source = current.source or parsed.source
                     if not _has_byline(current.credits):
-                        current.credits.extend(parsed.credits)
+                        current.credits.extend(_spanned(parsed.credits, line))
             elif line.kind == "credit":
                 if current is None:
                     current = open_item(None)
-                current.credits.extend(bylines.parse_photo_credit(line.text))
+                current.credits.extend(_spanned(bylines.parse_photo_credit(line.text), line))
                 current.photo = not any(c.role != "photographer" for c in current.credits)
                 current.closed = True
             else:
@@ -268,7 +275,7 @@ class LayoutReader:
             start = line.start
             inline = bylines.parse_inline(line.text, item.source) if k < 3 and not _has_byline(credits) else None
             if inline is not None:
-                credits.extend(inline[0])
+                credits.extend(_spanned(inline[0], line, inline[1]))
                 start = line.start + inline[1]
                 carries_byline = line
                 if start >= line.end:
@@ -283,7 +290,8 @@ class LayoutReader:
             last = body[-1]
             trailing = bylines.TRAILING_CREDIT.search(last.text)
             if trailing and not _has_byline(credits) and runs:
-                credits.append(Credit(trailing.group("name"), "reporter", item.source))
+                span = Sentence(last.start + trailing.start(), last.start + trailing.end(), trailing.group(0))
+                credits.append(Credit(trailing.group("name"), "reporter", item.source, span=span))
                 cut = last.start + trailing.start()
                 runs[-1] = (runs[-1][0], cut)
         sentences = []

@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from govkg.errors import QueryError
-from govkg.query.dataset import DEFAULT_STORE, Dataset, open_dataset, open_graph, open_store
+from govkg.query.dataset import (
+    DEFAULT_STORE,
+    Dataset,
+    open_dataset,
+    open_graph,
+    open_store,
+    write_query_store,
+)
 from govkg.query.engine import QueryResult, Results, execute, materialize
 from govkg.query.formats import FORMATS, render_table, serializer
 from govkg.query.params import bind
@@ -37,6 +44,7 @@ __all__ = [
     "run",
     "saved_question",
     "saved_questions",
+    "write_query_store",
 ]
 
 T = TypeVar("T")
@@ -92,6 +100,7 @@ def _evaluate(
         consume=consume,
         timeout=timeout,
         where=query.where,
+        union=dataset.union,
     )
 
 

@@ -1,4 +1,11 @@
-"""Where queries run: the build's persistent store, or any RDF file loaded into memory."""
+"""Where queries run: the build's persistent store, or any RDF file loaded into memory.
+
+Queries read the *default graph*. In a store laid out by ``write_query_store`` it holds the merge of
+every document's named graph, each triple once; SPARQL ``GRAPH ?g`` still reaches the documents.
+A store with named graphs only is queried through Oxigraph's union default graph instead, which
+repeats a triple once per graph that holds it: shared entities (a province named in every
+document) then multiply the rows of every join, 20-40x slower at 1M triples (benchmarks/README.md).
+"""
 
 from __future__ import annotations
 
@@ -21,6 +28,32 @@ class Dataset:
 
     store: pyoxigraph.Store
     source: str
+    union: bool = False  # no merged default graph: query the union of the named graphs
+
+
+def has_default_graph(store: pyoxigraph.Store) -> bool:
+    return bool(store.query("ASK { ?s ?p ?o }"))
+
+
+def has_named_graphs(store: pyoxigraph.Store) -> bool:
+    return bool(store.query("ASK { GRAPH ?g { ?s ?p ?o } }"))
+
+
+def merged_triples(quads):
+    """Every quad of a named graph as a triple of the default graph (the store drops repeats)."""
+    default = pyoxigraph.DefaultGraph()
+    for quad in quads:
+        if quad.graph_name != default:
+            yield pyoxigraph.Quad(quad.subject, quad.predicate, quad.object, default)
+
+
+def write_query_store(nquads: str | Path, location: str | Path) -> None:
+    """A store for querying: the named graphs of ``nquads`` and, as the default graph, their merge."""
+    store = pyoxigraph.Store(str(location))
+    store.bulk_load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
+    store.bulk_extend(merged_triples(pyoxigraph.parse(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)))
+    store.flush()
+    store.optimize()
 
 
 def store_location(path: str | Path) -> Path:
@@ -42,7 +75,7 @@ def open_store(path: str | Path = DEFAULT_STORE) -> Dataset:
         store = pyoxigraph.Store.read_only(str(location))
     except OSError as error:
         raise QueryError(f"{location}: cannot open the store: {error}") from error
-    return Dataset(store, str(location))
+    return Dataset(store, str(location), union=not has_default_graph(store))
 
 
 def rdf_format(path: Path) -> pyoxigraph.RdfFormat:
@@ -66,6 +99,8 @@ def open_graph(path: str | Path) -> Dataset:
         raise QueryError(f"{path}: not valid {fmt.name}: {error}") from error
     except (OSError, ValueError) as error:
         raise QueryError(f"{path}: cannot read: {error}") from error
+    if has_named_graphs(store):
+        store.extend(list(merged_triples(store)))
     return Dataset(store, str(path))
 
 

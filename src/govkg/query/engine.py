@@ -71,10 +71,14 @@ def _evaluate(
     substitutions: Mapping[pyoxigraph.Variable, object] | None,
     consume: Callable[[Results], T],
     where: str,
+    union: bool,
 ) -> T:
     try:
         results = dataset_store.query(
-            query, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=dict(substitutions or {})
+            query,
+            prefixes=PREFIXES,
+            use_default_graph_as_union=union,
+            substitutions=dict(substitutions or {}),
         )
         return consume(results)
     except SyntaxError as error:
@@ -107,20 +111,23 @@ def execute(
     consume: Callable[[Results], T] = materialize,
     timeout: float | None = None,
     where: str = "query",
+    union: bool = False,
 ) -> T:
-    """Evaluate ``query`` over the union of the store's graphs and hand the results to ``consume``.
+    """Evaluate ``query`` and hand the results to ``consume``.
+
+    The default graph is the store's own, or with ``union`` the union of its named graphs.
 
     ``consume`` runs inside the time limit, so reading or serialising the results counts towards it.
     """
     if timeout is None:
-        return _evaluate(store, query, substitutions, consume, where)
+        return _evaluate(store, query, substitutions, consume, where, union)
     if timeout <= 0:
         raise QueryError(f"{where}: the time limit must be positive, not {timeout}")
     outcome: dict[str, object] = {}
 
     def work() -> None:
         try:
-            outcome["value"] = _evaluate(store, query, substitutions, consume, where)
+            outcome["value"] = _evaluate(store, query, substitutions, consume, where, union)
         except BaseException as error:  # handed to the caller's thread below
             _release_results(error)
             outcome["error"] = error

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from govkg.errors import QueryError
-from govkg.query.dataset import store_location
+from govkg.query.dataset import open_store, store_location
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def oxigraph_executable() -> str:
 
 
 def command(endpoint: Endpoint) -> list[str]:
-    """The Oxigraph command line; named graphs are visible without GRAPH, as in ``govkg query``."""
+    """The Oxigraph command line; the default graph is the one ``govkg query`` reads (see dataset.py)."""
     location = store_location(endpoint.store)
     if endpoint.writable:
         location.mkdir(parents=True, exist_ok=True)
@@ -66,7 +66,9 @@ def command(endpoint: Endpoint) -> list[str]:
         "--bind",
         f"{endpoint.host}:{endpoint.port}",
     ]
-    args += ["--union-default-graph", "--timeout-s", str(max(1, round(endpoint.timeout)))]
+    if (location / "CURRENT").is_file() and open_store(location).union:
+        args.append("--union-default-graph")
+    args += ["--timeout-s", str(max(1, round(endpoint.timeout)))]
     if endpoint.cors:
         args.append("--cors")
     return args

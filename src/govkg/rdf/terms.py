@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode
@@ -25,8 +26,14 @@ _KEEP = re.compile(r"[\w\-.~]", re.UNICODE)
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
+_ALL_KEPT = re.compile(r"[\w\-.~]+", re.UNICODE)
+
+
+@lru_cache(maxsize=1 << 16)
 def segment(key: str) -> str:
     """One IRI path segment for a key (a name, a code): readable, valid and stable."""
+    if _ALL_KEPT.fullmatch(key) and not _PRIVATE_USE.search(key):
+        return key  # the common case (a name, a code, a number) in one regex call
     out = []
     for ch in key:
         if _KEEP.fullmatch(ch) and not _PRIVATE_USE.fullmatch(ch):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from govkg.model import ArticleFacts, Membership, Metric, Organization, Person, Place, Program
+from govkg.model import ArticleFacts, Evidence, Membership, Metric, Organization, Person, Place, Program
 
 
 @dataclass
@@ -88,7 +88,10 @@ def resolve_document(doc_id: str, facts: Iterable[ArticleFacts]) -> Resolved:
                 key = person_key(person, doc_id, af.article.index)
                 out.people[key] = _merge(out.people.get(key), person)
                 out.person_keys[(af.article.index, credit.name)] = key
+        spans = {c.name: c.span for c in af.article.credits if c.span is not None}
         for m in af.memberships:
+            if not m.evidence and m.person in spans:  # a byline title: the byline is its evidence
+                m = replace(m, evidence=(Evidence.of(af.article, spans[m.person]),))
             key = out.person_keys.get((af.article.index, m.person))
             if key is None:  # a membership of a person the people extractor did not list
                 person = Person(m.person, evidence=m.evidence)

@@ -56,7 +56,7 @@ class Hop:
     link: str  # name of the link, read in the direction it was stated
     target: str
     forward: bool  # False when the link was stated from target to source
-    evidence: str | None  # a sentence that names both ends (or the one that is not an article); None if none
+    evidence: str | None  # a sentence standing for both ends (see _evidence); None when there is none
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ def connection(graph: EntityGraph, a: str, b: str) -> Connection:
         raise QueryError(f"{source.label} and {target.label} are not connected in this graph") from None
     nodes = graph.node_map()
     hops = []
-    for here, there in zip(route, route[1:]):
+    for here, there in nx.utils.pairwise(route):
         link = min(g.edges[here, there]["links"], key=lambda e: (_weight(e), e.kind))
         hops.append(Hop(
             source=nodes[here].label,
@@ -143,18 +143,16 @@ def connection(graph: EntityGraph, a: str, b: str) -> Connection:
 
 
 def _evidence(graph: EntityGraph, one: Node, other: Node) -> str | None:
-    """A sentence behind either end (an article's own sentences for an article) naming both ends;
-    failing that, one naming the end that is not an article."""
-    sentences: list[str] = []
-    for node in (one, other):
-        sentences.extend(graph.article_evidence.get(node.iri, ()) if node.cls == "article" else node.evidence)
+    """The first sentence that stands for both ends: each end is named in it, or it is that end's own
+    evidence (a metric's sentence rarely spells the metric's label). None when no sentence does, as for
+    a place's parent from the gazetteer or a byline."""
+    own = {node.iri: set(graph.article_evidence.get(node.iri, ()) if node.cls == "article" else node.evidence)
+           for node in (one, other)}
 
     def names(node: Node, sentence: str) -> bool:
-        return node.cls == "article" or any(label and label in sentence for label in (node.label, *node.alt_labels))
+        return sentence in own[node.iri] or any(label and label in sentence for label in (node.label, *node.alt_labels))
 
-    both = [s for s in sentences if names(one, s) and names(other, s)]
-    if both:
-        return both[0]
-    either = [s for s in sentences if (one.cls != "article" and names(one, s)) or
-              (other.cls != "article" and names(other, s))]
-    return either[0] if either else None
+    for sentence in sorted(own[one.iri] | own[other.iri]):
+        if names(one, sentence) and names(other, sentence):
+            return sentence
+    return None

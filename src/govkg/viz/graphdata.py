@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import BNode, Literal
 from rdflib.graph import ConjunctiveGraph, Graph
 
@@ -32,6 +33,21 @@ from govkg.viz.terms import (
 )
 
 _RANK = {c.iri: i for i, c in enumerate(CLASSES)}
+_TYPE, _LABEL, _ALT_LABEL = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
+_TEXT = str(GK.text)
+_IS_PART_OF = str(SDO.isPartOf)
+_HEADLINE = str(SDO.headline)
+_MEASURE = str(GK.measure)
+_QUALIFIER = str(GK.qualifier)
+_VALUE = str(GK.value)
+_UNIT = str(GK.unit)
+_DERIVED_FROM = str(PROV.wasDerivedFrom)
+_EVIDENCE = str(GK.Evidence)
+_MEMBERSHIP = str(ORG.Membership)
+_MEMBER = str(ORG.member)
+_ROLE = str(ORG.role)
+_ORGANIZATION = str(ORG.organization)
+_CONTAINED_IN = str(SDO.containedInPlace)
 
 
 @dataclass(frozen=True)
@@ -80,7 +96,23 @@ class EntityGraph:
 
 
 def rdflib_triples(graph: Graph) -> Iterator[Triple]:
-    """Triples of an rdflib Graph, or the union of all named graphs of a Dataset."""
+    """Triples of an rdflib Graph, or the union of all named graphs of a Dataset.
+
+    A graph over oxrdflib's Oxigraph store (what ``govkg build`` hands over) is read from the
+    pyoxigraph store underneath, skipping the conversion of every term to an rdflib object."""
+    context = None if isinstance(graph, ConjunctiveGraph) else graph
+    inner = getattr(graph.store, "_inner", None)
+    if isinstance(inner, ox.Store):
+        try:
+            from oxrdflib._converter import to_ox_quad_pattern
+        except ImportError:  # a future oxrdflib without it: the generic path below still works
+            pass
+        else:
+            return oxigraph_triples(inner.quads_for_pattern(*to_ox_quad_pattern((None, None, None), context)))
+    return _rdflib_terms(graph)
+
+
+def _rdflib_terms(graph: Graph) -> Iterator[Triple]:
     source: Iterable[Any]
     if isinstance(graph, ConjunctiveGraph):  # Dataset is a ConjunctiveGraph: read every named graph
         source = ((s, p, o) for s, p, o, _ in graph.quads((None, None, None, None)))
@@ -96,6 +128,19 @@ def rdflib_triples(graph: Graph) -> Iterator[Triple]:
         yield (f"_:{s}" if isinstance(s, BNode) else str(s)), str(p), obj
 
 
+def oxigraph_triples(quads: Iterable[Any]) -> Iterator[Triple]:
+    """Triples (or quads, graph dropped) from pyoxigraph, as the view's terms."""
+    for q in quads:
+        s, o = q.subject, q.object
+        if isinstance(o, ox.Literal):
+            obj = Term(o.value, True, o.language)
+        elif isinstance(o, ox.BlankNode):
+            obj = Term(f"_:{o.value}")
+        else:
+            obj = Term(o.value)
+        yield (f"_:{s.value}" if isinstance(s, ox.BlankNode) else s.value), q.predicate.value, obj
+
+
 def read_entities(triples: Iterable[Triple]) -> EntityGraph:
     """Group triples by subject and turn the contract's entities into nodes and links."""
     types: dict[str, set[str]] = defaultdict(set)
@@ -103,7 +148,7 @@ def read_entities(triples: Iterable[Triple]) -> EntityGraph:
     labels: dict[str, str] = {}
     any_labels: dict[str, str] = {}
     alts: dict[str, list[str]] = defaultdict(list)
-    rdf_type, label, alt = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
+    rdf_type, label, alt = _TYPE, _LABEL, _ALT_LABEL
     for s, p, o in triples:
         if p == rdf_type:
             types[s].add(o.value)
@@ -127,10 +172,10 @@ def read_entities(triples: Iterable[Triple]) -> EntityGraph:
         values = sorted(o.value for q, o in out.get(s, ()) if q == p)
         return values[0] if values else None
 
-    evidence_text = {s: first(s, str(GK.text)) or "" for s, ts in types.items() if str(GK.Evidence) in ts}
+    evidence_text = {s: first(s, _TEXT) or "" for s, ts in types.items() if _EVIDENCE in ts}
     article_evidence: dict[str, list[str]] = defaultdict(list)
     for ev, text in evidence_text.items():
-        article = first(ev, str(SDO.isPartOf))
+        article = first(ev, _IS_PART_OF)
         if article and text:
             article_evidence[article].append(text)
 
@@ -140,16 +185,16 @@ def read_entities(triples: Iterable[Triple]) -> EntityGraph:
         if s in any_labels:
             return any_labels[s]
         if entity_cls.get(s) == "article":
-            return first(s, str(SDO.headline)) or s
+            return first(s, _HEADLINE) or s
         if entity_cls.get(s) == "metric":
-            parts = [first(s, str(GK.measure)), first(s, str(GK.qualifier)), first(s, str(GK.value)),
-                     first(s, str(GK.unit))]
+            parts = [first(s, _MEASURE), first(s, _QUALIFIER), first(s, _VALUE),
+                     first(s, _UNIT)]
             return "".join(x for x in parts if x) or s
         return s.rsplit("/", 1)[-1]
 
     def evidence_of(s: str) -> list[str]:
         return sorted({evidence_text[o.value] for p, o in out.get(s, ())
-                       if p == str(PROV.wasDerivedFrom) and evidence_text.get(o.value)})
+                       if p == _DERIVED_FROM and evidence_text.get(o.value)})
 
     props: dict[str, list[tuple[str, str]]] = defaultdict(list)
     evidence: dict[str, list[str]] = {s: evidence_of(s) for s in entity_cls}
@@ -157,7 +202,7 @@ def read_entities(triples: Iterable[Triple]) -> EntityGraph:
     for s in entity_cls:
         for p, o in out.get(s, ()):
             if o.literal:
-                if p != str(GK.text):
+                if p != _TEXT:
                     props[s].append((property_name(p), o.value))
                 continue
             if o.value in entity_cls:
@@ -169,9 +214,9 @@ def read_entities(triples: Iterable[Triple]) -> EntityGraph:
                 props[s].append((property_name(p), name_of(o.value)))
 
     for m, ts in types.items():
-        if str(ORG.Membership) not in ts:
+        if _MEMBERSHIP not in ts:
             continue
-        person, role, body = first(m, str(ORG.member)), first(m, str(ORG.role)), first(m, str(ORG.organization))
+        person, role, body = first(m, _MEMBER), first(m, _ROLE), first(m, _ORGANIZATION)
         if person not in entity_cls:
             continue
         title = name_of(role) if role else ""
@@ -211,7 +256,7 @@ def _regions(entity_cls: Mapping[str, str], out: Mapping[str, list[tuple[str, Te
     parents: dict[str, set[str]] = defaultdict(set)
     for s, cls in entity_cls.items():
         if cls == "place":
-            parents[s] = {o.value for p, o in out.get(s, ()) if p == str(SDO.containedInPlace)}
+            parents[s] = {o.value for p, o in out.get(s, ()) if p == _CONTAINED_IN}
 
     memo: dict[str, frozenset[str]] = {}
 

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import pyvis
+from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 from pyvis.network import Network
 from rdflib import Graph
@@ -38,6 +38,7 @@ from govkg.viz.terms import CLASSES
 CJK_FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "PingFang SC", '
              '"Hiragino Sans GB", "Microsoft YaHei", sans-serif')
 _LABEL_CHARS = 14
+_FONT = 14
 _VIS_DIR = Path(pyvis.__file__).with_name("templates") / "lib" / "vis-9.1.2"
 _TEMPLATES = Path(__file__).with_name("templates")
 
@@ -93,7 +94,7 @@ def render_page(selection: Selection) -> str:
         "note": selection.note,
         "total": selection.total_nodes,
     }
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(_TEMPLATES), autoescape=True,
+    env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=True,
                              keep_trailing_newline=True)
     vis_js = _script_safe(_VIS_DIR.joinpath("vis-network.min.js").read_text("utf-8"))
     page_js = _script_safe(_TEMPLATES.joinpath("graph.js").read_text("utf-8"))
@@ -116,17 +117,28 @@ def build_network(graph: EntityGraph) -> Network:
     value = [math.sqrt(len(adjacent.get(n.iri, ()))) for n in graph.nodes]
     top = max(value, default=1.0) or 1.0
     sizes = [8 + 22 * v / top for v in value]
+    fonts = [_font_size(v / top, n.cls) for v, n in zip(value, graph.nodes, strict=True)]
+    labels = [_short(n.label) for n in graph.nodes]
+    # A node needs room for its shape and about half its label (labels may overlap a little).
+    room = [s + 6 + 0.3 * f * len(label) for s, f, label in zip(sizes, fonts, labels, strict=True)]
     pairs = [(index[e.source], index[e.target]) for e in graph.edges]
-    positions = layout(len(graph.nodes), pairs, [s + 24 for s in sizes])
+    positions = layout(len(graph.nodes), pairs, room)
     net = Network(directed=True, cdn_resources="in_line")
     net.nodes = [
-        {"id": i, "label": _short(n.label), "group": n.cls, "size": round(sizes[i], 1),
-         "x": round(float(positions[i, 0])), "y": round(float(positions[i, 1]))}
+        {"id": i, "label": labels[i], "group": n.cls, "size": round(sizes[i], 1),
+         "x": round(float(positions[i, 0])), "y": round(float(positions[i, 1])),
+         **({"font": {"size": fonts[i]}} if fonts[i] != _FONT else {})}
         for i, n in enumerate(graph.nodes)
     ]
     net.edges = [_edge(index[e.source], index[e.target], e.kind, e.label) for e in graph.edges]
     net.options = _options(len(graph.nodes))
     return net
+
+
+def _font_size(weight: float, cls: str) -> int:
+    """Bigger labels for the best connected, so that the overview names its hubs; headlines are long,
+    so an article's label grows less."""
+    return round(_FONT + (4 if cls == "article" else 12) * weight**2)
 
 
 def _edge(source: int, target: int, kind: str, label: str) -> dict[str, Any]:
@@ -142,7 +154,7 @@ def _options(n: int) -> dict[str, Any]:
         "layout": {"improvedLayout": False},
         "edges": {"smooth": {"enabled": False}, "arrows": {"to": {"scaleFactor": 0.4}},
                   "color": {"inherit": False}, "hoverWidth": 0, "selectionWidth": 2},
-        "nodes": {"borderWidth": 1, "font": {"face": CJK_FONTS, "size": 14, "color": "#263238",
+        "nodes": {"borderWidth": 1, "font": {"face": CJK_FONTS, "size": _FONT, "color": "#263238",
                                              "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "scaling": {"label": {"drawThreshold": 6}}},
         "groups": {c.key: {"shape": c.shape, "color": {"background": c.color, "border": "#263238",

@@ -1,23 +1,23 @@
 """Node positions computed here, so that the browser draws once with physics off.
 
 Force-directed layout in the browser does not settle on 10,000 nodes (perf-anchors §4), and
-networkx's spring layout is O(n²) per step on the whole graph. This lays out the graph in levels:
-communities (label propagation, cut to at most ``_GROUP`` nodes) get a dense Fruchterman–Reingold
-layout each, then the graph of communities is laid out the same way with each community as a disc
-of its own size, recursively. Every dense step is on at most ``_GROUP`` points, so the whole costs
+networkx's spring layout is O(n²) per step on the whole graph. Up to ``_DENSE`` nodes this is one
+dense Fruchterman–Reingold layout; above, the graph is cut into bins of at most ``_GROUP`` nodes
+grown breadth-first from hubs, each bin gets a dense layout, and the graph of bins is laid out the
+same way with each bin as a disc of its own size, recursively. Every dense step is on at most ``_GROUP`` points, so the whole costs
 about O(n · _GROUP) per iteration, and the result is the same on every run (fixed seed).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Sequence
 
-import networkx as nx
 import numpy as np
 
-_GROUP = 120
-_ITERATIONS = 60
+_GROUP = 120  # nodes per bin in a large graph
+_DENSE = 400  # up to this many nodes, one dense layout of the whole graph
+_ITERATIONS = 50
 
 
 def layout(n: int, edges: Sequence[tuple[int, int]], sizes: Sequence[float], *, seed: int = 0) -> np.ndarray:
@@ -28,11 +28,12 @@ def layout(n: int, edges: Sequence[tuple[int, int]], sizes: Sequence[float], *, 
     for a, b in edges:
         if a != b:
             weights[(min(a, b), max(a, b))] += 1.0
-    return _place(n, weights, np.asarray(sizes, dtype=float), np.random.default_rng(seed))
+    return _place(n, weights, np.asarray(sizes, dtype=float), np.random.default_rng(seed), _DENSE)
 
 
-def _place(n: int, weights: dict[tuple[int, int], float], radii: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    if n <= _GROUP:
+def _place(n: int, weights: dict[tuple[int, int], float], radii: np.ndarray, rng: np.random.Generator,
+           dense: int = _GROUP) -> np.ndarray:
+    if n <= dense:
         return _dense(n, weights, radii, rng)
     groups = _groups(n, weights)
     index = np.empty(n, dtype=int)
@@ -61,49 +62,43 @@ def _place(n: int, weights: dict[tuple[int, int], float], radii: np.ndarray, rng
 
 
 def _groups(n: int, weights: dict[tuple[int, int], float]) -> list[np.ndarray]:
-    """Bins of at most _GROUP nodes: label-propagation communities in breadth-first order, packed
-    together while they fit (a community larger than a bin is cut along that order)."""
-    graph = nx.Graph()
-    graph.add_nodes_from(range(n))
-    graph.add_edges_from(weights)
-    order = _bfs_order(graph)
-    rank = {v: i for i, v in enumerate(order)}
-    pieces: list[list[int]] = []
-    for community in nx.community.label_propagation_communities(graph):
-        members = sorted(community, key=rank.__getitem__)
-        pieces.extend(members[i : i + _GROUP] for i in range(0, len(members), _GROUP))
-    pieces.sort(key=lambda p: rank[p[0]])
+    """Bins of at most _GROUP nodes grown breadth-first from the best connected free node, so that
+    a bin holds a hub with its neighbourhood; a bin that runs out of free neighbours is topped up
+    from the next seed. Linear in nodes and links."""
+    adjacent: list[list[int]] = [[] for _ in range(n)]
+    for a, b in weights:
+        adjacent[a].append(b)
+        adjacent[b].append(a)
+    seeds = sorted(range(n), key=lambda v: (-len(adjacent[v]), v))
+    free = np.ones(n, dtype=bool)
     bins: list[list[int]] = [[]]
-    for piece in pieces:
-        if len(bins[-1]) + len(piece) > _GROUP:
-            bins.append([])
-        bins[-1].extend(piece)
-    return [np.asarray(b, dtype=int) for b in bins if b]
-
-
-def _bfs_order(graph: nx.Graph) -> list[int]:
-    order: list[int] = []
-    seen: set[int] = set()
-    for start in sorted(graph, key=lambda v: (-graph.degree(v), v)):
-        if start in seen:
+    for seed in seeds:
+        if not free[seed]:
             continue
-        seen.add(start)
-        component = [start]
-        for _, child in nx.bfs_edges(graph, start):
-            seen.add(child)
-            component.append(child)
-        order.extend(component)
-    return order
+        free[seed] = False
+        queue = deque([seed])
+        if len(bins[-1]) >= _GROUP:
+            bins.append([])
+        bins[-1].append(seed)
+        while queue and len(bins[-1]) < _GROUP:
+            for other in adjacent[queue.popleft()]:
+                if free[other]:
+                    free[other] = False
+                    bins[-1].append(other)
+                    queue.append(other)
+                    if len(bins[-1]) >= _GROUP:
+                        break
+    return [np.asarray(b, dtype=int) for b in bins if b]
 
 
 def _dense(n: int, weights: dict[tuple[int, int], float], radii: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Fruchterman–Reingold on a dense matrix, then scaled to the radii and pushed apart."""
     if n == 1:
         return np.zeros((1, 2))
-    adjacency = np.zeros((n, n))
+    adjacency = np.zeros((n, n), dtype=np.float32)
     for (a, b), w in weights.items():
         adjacency[a, b] = adjacency[b, a] = w
-    x, y = rng.random(n), rng.random(n)
+    x, y = rng.random(n, dtype=np.float32), rng.random(n, dtype=np.float32)
     k = np.sqrt(1.0 / n)
     t = 0.1
     dt = t / (_ITERATIONS + 1)
@@ -118,13 +113,13 @@ def _dense(n: int, weights: dict[tuple[int, int], float], radii: np.ndarray, rng
         y += my * step
         t -= dt
     pos = np.column_stack((x - x.mean(), y - y.mean()))
-    # Scale so that the discs would fill about a third of the area they span.
+    # Scale so that the discs would fill most of the area they span; _separate resolves overlaps.
     span = max(float(np.sqrt((pos**2).sum(axis=1)).max()), 1e-9)
-    pos *= np.sqrt(3.0 * (radii**2).sum()) / span
+    pos *= np.sqrt(1.2 * (radii**2).sum()) / span
     return _separate(pos, radii)
 
 
-def _separate(pos: np.ndarray, radii: np.ndarray, rounds: int = 20) -> np.ndarray:
+def _separate(pos: np.ndarray, radii: np.ndarray, rounds: int = 50) -> np.ndarray:
     """Push overlapping discs apart along the line between their centres."""
     gap = radii[:, None] + radii[None, :]
     np.fill_diagonal(gap, 0.0)

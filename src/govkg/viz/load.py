@@ -6,14 +6,13 @@ terms are turned straight into the view's own :class:`~govkg.viz.graphdata.Term`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pyoxigraph as ox
 
 from govkg.errors import InputError
-from govkg.viz.graphdata import EntityGraph, Term, Triple, read_entities
+from govkg.viz.graphdata import EntityGraph, Triple, oxigraph_triples, read_entities
 
 _FILES = ("graph.nq", "graph.ttl")
 
@@ -56,16 +55,3 @@ def _store_triples(path: Path) -> Iterator[Triple]:
     except OSError as err:
         raise InputError(str(path), f"cannot open the store: {err}") from err
     return oxigraph_triples(opened.quads_for_pattern(None, None, None, None))
-
-
-def oxigraph_triples(quads: Iterable[Any]) -> Iterator[Triple]:
-    """Triples (or quads, graph dropped) from pyoxigraph, as the view's terms."""
-    for q in quads:
-        s, p, o = q.subject, q.predicate, q.object
-        if isinstance(o, ox.Literal):
-            obj = Term(o.value, True, o.language)
-        elif isinstance(o, ox.BlankNode):
-            obj = Term(f"_:{o.value}")
-        else:
-            obj = Term(o.value)
-        yield (f"_:{s.value}" if isinstance(s, ox.BlankNode) else s.value), p.value, obj

@@ -92,6 +92,8 @@
       if (labels.indexOf(q) >= 0) exact.push(id);
       else if (labels.some(function (l) { return l.indexOf(q) >= 0; })) partial.push(id);
     });
+    // Closest first: a short label that contains the query is more likely the one meant.
+    partial.sort(function (a, b) { return info[a].l.length - info[b].l.length || a - b; });
     var found = exact.concat(partial);
     results.appendChild(el("h2", "搜索结果 Results: " + found.length));
     found.slice(0, 20).forEach(function (id) {

@@ -1,0 +1,185 @@
+"""Metrics read from hand-made articles: value, unit, qualifier, measure, subject and period."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from govkg.extract.metrics import extract_metrics
+from govkg.model import Article, Evidence, Organization, Place, Program, Sentence, Subject
+from govkg.resources import Resources
+
+
+@pytest.fixture(scope="module")
+def res() -> Resources:
+    return Resources.load()
+
+
+def article(*sentences: str) -> Article:
+    out, pos = [], 0
+    for s in sentences:
+        out.append(Sentence(pos, pos + len(s), s))
+        pos += len(s) + 1
+    return Article("doc", 0, "article", "标题", 0, pos, sentences=tuple(out))
+
+
+PLACES = (
+    Place("临溪县", ("临溪",), level="county"),
+    Place("松岭镇", level="township", parent="临溪县"),
+    Place("桃源村", level="village", parent="松岭镇"),
+)
+ORGS = (
+    Organization("临溪县农业农村局", ("县农业农村局",), place="临溪县"),
+    Organization("临溪县人社局", place="临溪县"),
+)
+PROGRAMS = (Program("银龄课堂"), Program("青春夜话"), Program("掌上办"), Program("就近办"))
+
+
+def facts(*sentences: str, res: Resources) -> list:
+    return list(extract_metrics(article(*sentences), PLACES, ORGS, PROGRAMS, res))
+
+
+@pytest.mark.parametrize(
+    ("sentences", "text", "value", "unit", "qualifier", "measure", "about", "period"),
+    [
+        (
+            ["2023年以来，临溪县共培训乡村电商带头人1260余人次，带动农户增收2.3亿元。"],
+            "1260余人次",
+            "1260",
+            "人次",
+            "余",
+            "乡村电商带头人",
+            ("place", "临溪县"),
+            "2023年以来",
+        ),
+        (
+            ["2023年以来，临溪县共培训乡村电商带头人1260余人次，带动农户增收2.3亿元。"],
+            "2.3亿元",
+            "2.3",
+            "亿元",
+            None,
+            "农户增收",
+            ("place", "临溪县"),
+            "2023年以来",
+        ),
+        (
+            ["去年以来，“银龄课堂”已开设书法、合唱等课程42门，参与老人超5000人次。"],
+            "42门",
+            "42",
+            "门",
+            None,
+            "课程",
+            ("program", "银龄课堂"),
+            "去年以来",
+        ),
+        (
+            ["去年以来，“银龄课堂”已开设书法、合唱等课程42门，参与老人超5000人次。"],
+            "超5000人次",
+            "5000",
+            "人次",
+            "超",
+            "参与老人",
+            ("program", "银龄课堂"),
+            "去年以来",
+        ),
+        (
+            [
+                "近年来，松岭镇大力发展庭院经济。",
+                "目前，该镇已建成示范庭院310个，带动桃源村等村户均增收8000元。",
+            ],
+            "310个",
+            "310",
+            "个",
+            None,
+            "示范庭院",
+            ("place", "松岭镇"),
+            "目前",
+        ),
+        (
+            ["县农业农村局组建专家服务队，为种植户解决技术难题600余个。"],
+            "600余个",
+            "600",
+            "个",
+            "余",
+            "技术难题",
+            ("organization", "临溪县农业农村局"),
+            None,
+        ),
+        (
+            ["日前，临溪县人社局局长介绍，全县今年新增城镇就业326名。"],
+            "326名",
+            "326",
+            "名",
+            None,
+            "新增城镇就业",
+            ("place", "临溪县"),
+            "今年",
+        ),
+        (
+            ["县团委先后举办三期“青春夜话”座谈活动，吸引青年近千人次参与。"],
+            "三期",
+            "3",
+            "期",
+            None,
+            "座谈活动",
+            ("program", "青春夜话"),
+            None,
+        ),
+        (
+            ["截至今年6月，临溪县有专业合作社520家、家庭农场1100余个。"],
+            "1100余个",
+            "1100",
+            "个",
+            "余",
+            "家庭农场",
+            ("place", "临溪县"),
+            "截至今年6月",
+        ),
+        (
+            ["松岭镇的游客接待量同比增长35%，旅游收入约9000万元。"],
+            "约9000万元",
+            "9000",
+            "万元",
+            "约",
+            "旅游收入",
+            ("place", "松岭镇"),
+            None,
+        ),
+    ],
+)
+def test_metric(res, sentences, text, value, unit, qualifier, measure, about, period):
+    found = {m.text: m for m in facts(*sentences, res=res)}
+    m = found[text]
+    assert (m.value, m.unit, m.qualifier) == (Decimal(value), unit, qualifier)
+    assert m.measure == measure
+    assert m.about == Subject(*about)
+    assert m.period == period
+
+
+def test_an_elliptical_clause_takes_the_measure_and_period_of_the_one_before(res):
+    sentence = "截至今年6月底，松岭镇1230项审批事项实现“掌上办”，860项实现“就近办”。"
+    by_text = {m.text: m for m in facts(sentence, res=res)}
+    assert by_text["860项"].measure == "审批事项"
+    assert by_text["860项"].period == "截至今年6月底"
+    assert by_text["860项"].about == Subject("place", "松岭镇")  # the program is the state reached
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "第三届丰收节于9月23日在桃源村举办，85岁的老人和90后青年同台演出。",
+        "活动从19:30持续到22:00，咨询电话:87654321。",
+        "松岭镇推进“五河六湖”整治。",
+        "2019年，临溪县被评为省级文明县城。",
+        "力争在3年内实现全覆盖。",
+    ],
+)
+def test_not_metrics(res, sentence):
+    assert facts(sentence, res=res) == []
+
+
+def test_every_metric_carries_its_sentence_as_evidence(res):
+    a = article("近年来，松岭镇大力发展庭院经济。", "目前，该镇已建成示范庭院310个。")
+    (metric,) = extract_metrics(a, PLACES, ORGS, PROGRAMS, res)
+    assert metric.evidence == (Evidence.of(a, a.sentences[1]),)

@@ -1,0 +1,130 @@
+"""The quantity parser: numerals, 万/亿 scales, qualifiers, ranges, and what is not a quantity."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from govkg.extract.numbers import NumberRules, chinese_integer, parse_quantity
+
+
+@pytest.fixture(scope="module")
+def rules() -> NumberRules:
+    return NumberRules.load()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("1260余份", "1260", "份", "余"),
+        ("7万余人次", "7", "万人次", "余"),
+        ("13.05亿元", "13.05", "亿元", None),
+        ("856.3公顷", "856.3", "公顷", None),
+        ("67%", "67", "%", None),
+        ("67％", "67", "%", None),
+        ("四千余名", "4000", "名", "余"),
+        ("两批", "2", "批", None),
+        ("七成", "7", "成", None),
+        ("2.36万人", "2.36", "万人", None),
+        ("百万元", "100", "万元", None),
+        ("千万元", "1000", "万元", None),
+        ("一万二千元", "12000", "元", None),
+        ("二十多家", "20", "家", "余"),
+        ("近万户", "1", "万户", "近"),
+        ("上百名", "100", "名", "超"),
+        ("上万名", "1", "万名", "超"),
+        ("突破12亿元", "12", "亿元", "超"),
+        ("超过300家", "300", "家", "超"),
+        ("逾80%", "80", "%", "超"),
+        ("约40%", "40", "%", "约"),
+        ("25%左右", "25", "%", "约"),
+        ("3000多人", "3000", "人", "余"),
+        ("40多万元", "40", "万元", "余"),
+        ("16余万元", "16", "万元", "余"),
+        ("50个以上", "50", "个", "以上"),
+        ("10分钟以内", "10", "分钟", "以内"),
+        ("千年一遇", "1000", "年一遇", None),
+    ],
+)
+def test_parse_quantity(rules, text, value, unit, qualifier):
+    q = parse_quantity(text, rules)
+    assert q is not None
+    assert (q.value, q.unit, q.qualifier) == (Decimal(value), unit, qualifier)
+    assert q.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "upper", "unit"),
+    [("3至5个", "5", "个"), ("5-8名", "8", "名"), ("12—15万元", "15", "万元"), ("三至五名", "5", "名")],
+)
+def test_a_range_keeps_its_upper_bound(rules, text, upper, unit):
+    q = parse_quantity(text, rules)
+    assert (q.value, q.unit) == (Decimal(upper), unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "upper", "unit", "qualifier"),
+    [
+        ("年收益按6%至9%计算", "6%至9%", "9", "%", None),
+        ("增收50万元至70多万元", "50万元至70多万元", "70", "万元", "余"),
+    ],
+)
+def test_a_range_written_with_both_units_is_one_quantity(rules, sentence, text, upper, unit, qualifier):
+    (q,) = rules.find(sentence)
+    assert (q.text, q.value, q.unit, q.qualifier) == (text, Decimal(upper), unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "第三期培训班开班",  # ordinal
+        "他1995年参军入伍",  # a year
+        "85岁的老人坐在门口",  # an age
+        "图书馆早上8:30开门",  # a clock time
+        "咨询电话:12345678",  # a phone number
+        "这批90后青年很能干",  # a cohort
+        "四五个村联合办会",  # a vague estimate
+        "办个一两期不难",  # a vague estimate
+        "走进千家万户",  # an idiom of round numbers
+        "一名队员走在前面",  # 一 as an article
+        "牢记两个维护",  # a set phrase with a small numeral
+        "力争在5年内建成",  # a target, not a duration achieved
+        "服务窗口24小时在线",  # an opening time
+        "推进五河六湖工程",  # a number inside a name
+    ],
+)
+def test_not_quantities(rules, sentence):
+    assert rules.find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("该村有1230户4.6万人", ["1230户", "4.6万人"]),
+        ("提前2年完成建设任务", ["2年"]),
+        ("为期3天的集中轮训", ["3天"]),
+        ("办理时间压缩至20分钟", ["20分钟"]),
+        ("迎来近千名游客", ["近千名"]),
+    ],
+)
+def test_quantities_found_in_sentences(rules, sentence, found):
+    assert [q.text for q in rules.find(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("三千", 3000),
+        ("一万二千", 12000),
+        ("十五", 15),
+        ("二十", 20),
+        ("一百零五", 105),
+        ("两百", 200),
+        ("万千", None),
+        ("一两", None),
+        ("十百", None),
+    ],
+)
+def test_chinese_integer(numeral, value):
+    assert chinese_integer(numeral) == value

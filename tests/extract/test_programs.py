@@ -1,0 +1,110 @@
+"""The program classifier on sentences of our own: names on general cues, not on a list."""
+
+from __future__ import annotations
+
+import pytest
+
+from govkg.extract.programs import extract_programs, quotations
+from govkg.model import Article, Evidence, Membership, Organization, Person, Place, Sentence
+from govkg.resources import Resources
+
+
+@pytest.fixture(scope="module")
+def res() -> Resources:
+    return Resources.load()
+
+
+def article(*sentences: str) -> Article:
+    out, pos = [], 0
+    for s in sentences:
+        out.append(Sentence(pos, pos + len(s), s))
+        pos += len(s) + 1
+    return Article("doc", 0, "article", "标题", 0, pos, sentences=tuple(out))
+
+
+PLACES = (
+    Place("临溪县", level="county"),
+    Place("松岭镇", level="township", parent="临溪县"),
+    Place("滨江公园", level="named", parent="临溪县"),
+)
+
+
+def names(*sentences: str, res: Resources, orgs: tuple[Organization, ...] = ()) -> set[str]:
+    return {p.name for p in extract_programs(article(*sentences), PLACES, orgs, (), (), res)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("临溪县探索实施“田园管家”乡村治理行动，推动村庄环境持续改善。", {"田园管家"}),
+        ("依托“邻里互助”村企联建，松岭镇把服务送到家门口。", {"邻里互助"}),
+        ("松岭镇推行“一窗通办”“上门代缴”等便民服务，群众办事更方便。", {"一窗通办", "上门代缴"}),
+        ("临溪县以“书香满城”为品牌，开展全民阅读。", {"书香满城"}),
+        ("临溪县全力推进“清水绕城工程”，水质明显好转。", {"清水绕城工程"}),
+        ("松岭镇开展“银发护航”、“童心向党”等特色活动。", {"银发护航", "童心向党"}),
+        ("全县56个村实现“村村通客车”。", {"村村通客车"}),
+        ("县里启动“乡村好声音”歌唱比赛，参赛选手来自各镇。", {"乡村好声音"}),
+        (
+            "松岭镇开展“春风·暖心”社区关爱“微心愿”认领计划、“银龄”助老等12个项目。",
+            {"春风·暖心社区关爱微心愿认领计划", "银龄助老"},
+        ),
+    ],
+)
+def test_named_initiatives(res, sentence, expected):
+    assert names(sentence, res=res) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "松岭镇破解“重建轻管”难题，村容村貌焕然一新。",  # a problem named in quotes
+        "临溪县架起联系群众的“连心桥”。",  # a metaphor (的“X”)
+        "松岭镇构建“县—镇—村”三级网络。",  # a formula
+        "临溪县推行“党建+产业+合作社”模式。",  # a formula
+        "他成为村民口中的“贴心人”。",  # a label
+        "松岭镇为老人提供“保姆式”服务。",  # a manner
+        "志愿者开展“面对面”服务。",  # a manner
+        "临溪县组建“乡村振兴服务队”。",  # a body, left to the organizations extractor
+        "临溪县秉持“绿色发展”的理念。",  # a slogan
+        "“我们要把好事办好，让群众满意。”他说。",  # speech
+        "村里的“两委”班子团结有力。",  # two characters
+        "临溪县荣获“全国文明县城”称号。",  # an honour title
+    ],
+)
+def test_not_programs(res, sentence):
+    assert names(sentence, res=res) == set()
+
+
+def test_a_phrase_quoted_again_with_a_launching_verb_is_a_program(res):
+    found = names("松岭镇打造“幸福食堂”，解决老人吃饭难。", "如今，“幸福食堂”已覆盖全镇。", res=res)
+    assert found == {"幸福食堂"}
+
+
+def test_an_unquoted_name_of_a_recurring_kind(res):
+    found = names(
+        "临溪县开办职工夜校，课程免费。", "职工夜校每周开课三次。", "报名职工夜校的学员越来越多。", res=res
+    )
+    assert found == {"职工夜校"}
+
+
+def test_places_bodies_people_and_evidence(res):
+    orgs = (Organization("临溪县文旅局", ("县文旅局",), place="临溪县"),)
+    people = (Person("周明"),)
+    memberships = (Membership("周明", "局长", "临溪县文旅局"),)
+    a = article(
+        "近年来，临溪县大力发展乡村旅游。",
+        "县文旅局在滨江公园举办“乡村好声音”歌唱比赛，县文旅局局长周明说，比赛已办了三届。",
+        "今年，松岭镇也引进了“乡村好声音”。",
+    )
+    (program,) = extract_programs(a, PLACES, orgs, people, memberships, res)
+    assert program.name == "乡村好声音"
+    assert "“乡村好声音”歌唱比赛" in program.aliases
+    assert set(program.places) == {"临溪县", "滨江公园", "松岭镇"}
+    assert program.organizations == ("临溪县文旅局",)
+    assert program.people == ("周明",)
+    assert program.evidence == (Evidence.of(a, a.sentences[1]), Evidence.of(a, a.sentences[2]))
+
+
+def test_quotations_nest():
+    text = "他说：“要用好‘红色课堂’。”"
+    assert [q.content for q in quotations(text)] == ["要用好‘红色课堂’。", "红色课堂"]
