@@ -43,6 +43,7 @@ tokens = sum(len(jieba.lcut(t)) for t in texts)
 print(json.dumps({"seconds": time.perf_counter() - started, "chars": sum(map(len, texts)), "tokens": tokens}))
 """
 PROGRESS = re.compile(r"progress: (\d+)/(\d+) documents, (\d+)k chars/s")
+REUSED = re.compile(r"reused: (\d+) unchanged")
 
 
 def make_corpus(folder: Path, shared: Path, chars: int) -> tuple[int, int]:
@@ -92,6 +93,7 @@ def run_govkg(corpus: Path, out: Path, workers: int, full: bool = True) -> dict:
     progress = PROGRESS.findall(stderr)
     return {"workers": workers, "seconds": seconds, "peak_rss_mib": peak / 2**20,
             "extraction_chars_per_s": int(progress[-1][2]) * 1000 if progress else None,
+            "reused": int(m.group(1)) if (m := REUSED.search(stdout)) else 0,
             "summary": stdout.strip().splitlines()}
 
 
@@ -120,7 +122,8 @@ def main() -> None:
                       f"(extraction {run['extraction_chars_per_s'] or 0:,} chars/s), "
                       f"peak {run['peak_rss_mib']:.0f} MiB", flush=True)
         incremental = run_govkg(corpus, Path(tmp) / f"out-{args.workers[-1]}", args.workers[-1], full=False)
-        print(f"unchanged rebuild (--workers {args.workers[-1]}): {incremental['seconds']:.1f} s", flush=True)
+        print(f"unchanged rebuild (--workers {args.workers[-1]}): {incremental['seconds']:.1f} s, "
+              f"{incremental['reused']} of {files} documents reused", flush=True)
 
     best_jieba = max(r["chars_per_s"] for r in jieba_runs)
     best = {w: max(runs, key=lambda r: r["chars_per_s"]) for w, runs in builds.items()}

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
 from govkg.errors import GovkgError
 
-# Suffixes dropped to form the short names people write (满洲里市 → 满洲里, 奈曼旗 stays whole).
+# Suffixes dropped to form the short names people write (杭州市 → 杭州, 额济纳旗 stays whole).
 _SHORTENABLE = (
     "特别行政区",
     "维吾尔自治区",
@@ -30,6 +31,7 @@ _SHORTENABLE = (
     "州",
 )
 _AUTONOMOUS = ("自治州", "自治县", "自治旗")
+_WING = re.compile(r"(\w{2,4}?)(左翼|右翼)([前中后]旗)")
 
 
 def _packaged_csv() -> Path:
@@ -57,7 +59,11 @@ class Division:
 
 
 def abbreviations(name: str, ethnic_groups: tuple[str, ...]) -> tuple[str, ...]:
-    """The forms of an autonomous area's name without its peoples (X土家族自治县 → X自治县, X县, X)."""
+    """Short forms in common use: an autonomous area without its peoples (X土家族自治县 → X自治县,
+    X县, X), and a banner of a left or right wing by first characters (科尔沁右翼中旗 → 科右中旗)."""
+    wing = _WING.fullmatch(name)
+    if wing:
+        return (wing.group(1)[0] + wing.group(2)[0] + wing.group(3),)
     kind = next((k for k in _AUTONOMOUS if name.endswith(k)), None)
     if kind is None:
         return ()
@@ -84,7 +90,7 @@ class Gazetteer:
     def __init__(self, divisions: list[Division], ethnic_groups: tuple[str, ...] = ()):
         self.by_code = {d.adcode: d for d in divisions}
         self.by_name: dict[str, list[Division]] = {}
-        # Every written form with its kind: "full", "abbr" (沿X自治县) or "short" (满洲里, 沿X).
+        # Every written form with its kind: "full", "abbr" (沿X自治县) or "short" (杭州, 沿X).
         self.forms: dict[str, list[tuple[Division, str]]] = {}
         for d in divisions:
             for key in {d.name, d.short}:
@@ -92,8 +98,8 @@ class Gazetteer:
             self._add_form(d.name, d, "full")
             if d.short != d.name:
                 self._add_form(d.short, d, "short")
-            elif d.level == "county" and d.name[-1] in "区县旗" and len(d.name) >= 4:
-                self._add_form(d.name[:-1], d, "short")  # 赛罕区 → 赛罕, only trusted beside the full name
+            elif d.level == "county" and d.name[-1] in "区县旗" and len(d.name) >= 3:
+                self._add_form(d.name[:-1], d, "short")  # 柯桥区 → 柯桥, only trusted beside the full name
             for form in abbreviations(d.name, ethnic_groups):
                 self._add_form(form, d, "short" if len(form) <= 2 or form[-1] not in "县州旗" else "abbr")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from govkg.extract.metrics import extract_metrics
 from govkg.model import Article, Evidence, Organization, Place, Program, Sentence, Subject
@@ -183,3 +185,17 @@ def test_every_metric_carries_its_sentence_as_evidence(res):
     a = article("近年来，松岭镇大力发展庭院经济。", "目前，该镇已建成示范庭院310个。")
     (metric,) = extract_metrics(a, PLACES, ORGS, PROGRAMS, res)
     assert metric.evidence == (Evidence.of(a, a.sentences[1]),)
+
+
+_ALPHABET = "0123456789.%万亿千百十两三余多近超约以上内左右第年月日个名项家元，。；：、“”‘’（）的在和等了县镇村该全市局委工程行动"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=40), min_size=1, max_size=4))
+def test_any_text_gives_metrics_quoted_from_their_sentence(res, sentences):
+    a = article(*sentences)
+    for metric in extract_metrics(a, PLACES, ORGS, PROGRAMS, res):
+        (evidence,) = metric.evidence
+        assert metric.text in evidence.text
+        assert metric.value >= 0
+        assert metric.about is None or metric.about.kind in ("place", "organization", "program")

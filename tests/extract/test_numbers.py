@@ -45,6 +45,8 @@ def rules() -> NumberRules:
         ("50个以上", "50", "个", "以上"),
         ("10分钟以内", "10", "分钟", "以内"),
         ("千年一遇", "1000", "年一遇", None),
+        ("百分之九十", "90", "%", None),
+        ("百分之95以上", "95", "%", "以上"),
     ],
 )
 def test_parse_quantity(rules, text, value, unit, qualifier):
@@ -106,6 +108,8 @@ def test_not_quantities(rules, sentence):
         ("为期3天的集中轮训", ["3天"]),
         ("办理时间压缩至20分钟", ["20分钟"]),
         ("迎来近千名游客", ["近千名"]),
+        ("总投资超2.5亿，当年见效", ["超2.5亿"]),  # a bare 万/亿 is the unit
+        ("千万不要以防万一", []),
     ],
 )
 def test_quantities_found_in_sentences(rules, sentence, found):

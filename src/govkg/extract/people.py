@@ -1,9 +1,9 @@
 """People and the titles they hold: bylines, officials, residents quoted by name.
 
 A name is a known surname and one or two more characters, read only where the text
-shows it is a person: after a title (局长闫某), a body and a title (奈曼旗委组织部副部长赵某),
+shows it is a person: after a title (局长闫某), a body and a title (某旗委组织部副部长赵某),
 a word for a resident (市民王某), before a verb of saying (赵某说), a form of address
-(王女士) or a Latin-script name after a word for a person (小伙Juan Carlos).
+(张女士) or a Latin-script name after a word for a person (小伙Marco Rossi).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import jieba
 
 from govkg.extract.mentions import is_han
 from govkg.extract.rules import EntityRules
-from govkg.model import Article, Evidence, Membership, Organization, Person, Place
+from govkg.model import Article, Credit, Evidence, Membership, Organization, Person, Place
 from govkg.resources import Resources
 
 # Characters that may follow a name but rarely end one (赵某说, 姜某在, 冯某、).
@@ -34,7 +34,8 @@ _COUNT_BEFORE_TITLE = re.compile(
 )
 _KIN = re.compile("夫妇|夫妻|一家|母女|父子|父女|母子")
 _LIKE_NAME = re.compile(r"像([\u4e00-\u9fff]{2,4}?)这样的")
-_DEPARTMENT_IN_TITLE = re.compile(r"(组织|宣传|统战)$")
+_DEPARTMENT_HEAD = re.compile(r"(组织|宣传|统战)部长")
+_PAIR = re.compile(r"([\u4e00-\u9fff]{2,4})和([\u4e00-\u9fff]{2,4})(?=的|在|，|。)")
 _TAKE_ON = re.compile(r"(?:当选|担任|出任|兼任|任)$")
 _CAUSATIVE = re.compile(r"派|让|请|推荐|安排|提出|要求|鼓励|动员|号召|选拔|任命")
 _CREDIT_TITLES = {"reporter": "记者", "correspondent": "通讯员"}
@@ -77,20 +78,31 @@ def extract_people(
     reader.known = tuple(sorted({c.name for c in article.credits}, key=len, reverse=True))
     out = _People()
     for credit in article.credits:
-        out.person(credit.name, None, alias=credit.alias)
+        evidence = Evidence.of(article, credit.span) if credit.span is not None else None
+        out.person(credit.name, evidence, alias=credit.alias)
         title = _CREDIT_TITLES.get(credit.role)
-        if title is not None and credit.titled:
-            out.hold(credit.name, title, credit.outlet if credit.role == "reporter" else None, None)
+        if title is not None and _titled(credit, title):
+            out.hold(credit.name, title, credit.outlet if credit.role == "reporter" else None, evidence)
     org_forms = _org_forms(organizations)
     for sentence in article.sentences:
         text = sentence.clean
         evidence = Evidence.of(article, sentence)
-        _titled(text, evidence, rules, reader, org_forms, organizations, out)
+        _officials(text, evidence, rules, reader, org_forms, organizations, out)
         _described(text, evidence, rules, reader, out)
         _addressed(text, evidence, rules, reader, out)
         _speaking(text, evidence, rules, reader, out)
     _taken_on(out)
     return tuple(out.persons.values()), tuple(out.memberships.values())
+
+
+def _titled(credit: Credit, title: str) -> bool:
+    """A reporter's byline gives 记者 only when it prints it: not "(胡某)" after the text.
+
+    A correspondent is one by the byline's form alone ("(某某记者某某)" names one first).
+    """
+    if credit.role != "reporter":
+        return credit.titled
+    return credit.titled and (credit.span is None or title in credit.span.text)
 
 
 def _taken_on(out: _People) -> None:
@@ -128,7 +140,9 @@ class _NameReader:
         run = i
         while run < len(text) and run - i < _MAX_TRANSLITERATED and text[run] in self.rules.transliteration:
             run += 1
-        if run - i >= 4 and (run == len(text) or not is_han(text[run]) or text[run] not in self.rules.surnames):
+        if run - i >= 4 and (
+            run == len(text) or not is_han(text[run]) or text[run] not in self.rules.surnames
+        ):
             return text[i:run]  # 阿某巴某那: a Mongolian name written in syllables
         s = self.surname_len(text, i)
         if not s:
@@ -167,6 +181,8 @@ class _NameReader:
     def plausible(self, name: str) -> bool:
         if self.rules.titles.search(name, 1) or name in self.rules.non_names:
             return False  # 任队长, 高度
+        if self.rules.honorific_words.search(name, 1):
+            return False  # 张女士 is a form of address, read as such
         if name in self.taken or any(name in t for t in self.taken if len(t) > len(name)):
             return False
         if self.freq.get(name, 0) >= _COMMON_NAME_FREQ:
@@ -187,10 +203,10 @@ def _org_ending_at(text: str, end: int, org_forms: list[tuple[str, str]]) -> str
     return None
 
 
-def _titled(
+def _officials(
     text, evidence, rules: EntityRules, reader: _NameReader, org_forms, organizations, out: _People
 ) -> None:
-    """Body + title + name, with titles joined by 、 (省委常委、组织部长魏某), and 冯某、蔡某两名副部长."""
+    """Body + title + name, with titles joined by 、 (某委常委、组织部长魏某), and 冯某、蔡某两名副部长."""
     org_names = {o.name for o in organizations}
     pos = 0
     while True:
@@ -199,14 +215,14 @@ def _titled(
             return
         pos = m.start() + 1
         if any(text.endswith(form, 0, m.start() + 1) for form in reader.places):
-            continue  # 县长 in 某县长梁乡
+            continue  # 县长 in 某县长岭乡
         pos = m.end()
         org = _org_ending_at(text, m.start(), org_forms)
         held = [(m.group(), org)]
         end = m.end()
         while text[end : end + 1] == "、":
             nxt = rules.titles.match(text, end + 1)
-            dept = re.match(r"(组织|宣传|统战)部长", text[end + 1 :])
+            dept = _DEPARTMENT_HEAD.match(text, end + 1)
             if dept and org and org + dept.group(1) + "部" in org_names:
                 held.append(("部长", org + dept.group(1) + "部"))
                 end += 1 + len(dept.group())
@@ -255,7 +271,7 @@ def _listed_names(listed: str, start: int, text: str, reader: _NameReader) -> tu
 
 
 def _described(text, evidence, rules: EntityRules, reader: _NameReader, out: _People) -> None:
-    """市民王某, 居民艾某·某某, 市民王女士, 小伙Juan Carlos, 像曾某这样的志愿者."""
+    """市民王某, 居民艾某·某某, 市民张女士, 小伙Marco Rossi, 像曾某这样的志愿者."""
     for m in rules.descriptor_words.finditer(text):
         word, end = m.group(), m.end()
         uyghur = _UYGHUR_NAME.match(text, end)
@@ -280,7 +296,7 @@ def _described(text, evidence, rules: EntityRules, reader: _NameReader, out: _Pe
 
 
 def _addressed(text, evidence, rules: EntityRules, reader: _NameReader, out: _People) -> None:
-    """王女士, 安教授, 李大爷: a surname and a form of address, kept apart per article."""
+    """张女士, 钱教授, 赵大爷: a surname and a form of address, kept apart per article."""
     for m in rules.honorific_words.finditer(text):
         honorific = m.group()
         for s in (2, 1):
@@ -311,7 +327,7 @@ def _speaking(text, evidence, rules: EntityRules, reader: _NameReader, out: _Peo
         name = reader.before(text, m.start())
         if name:
             out.person(name, evidence)
-    for m in re.finditer(r"([\u4e00-\u9fff]{2,4})和([\u4e00-\u9fff]{2,4})(?=的|在|，|。)", text):
+    for m in _PAIR.finditer(text):
         first = reader.before(text, m.start(1) + len(m.group(1)))
         second = reader.after(text, m.start(2))
         if first == m.group(1) and second == m.group(2):

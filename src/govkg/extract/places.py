@@ -1,6 +1,6 @@
 """Places: gazetteer divisions, sub-county places and named natural or built places.
 
-Each place gets its direct parent: from the text when it writes a chain (包头市青山区),
+Each place gets its direct parent: from the text when it writes a chain (绍兴市柯桥区),
 from the gazetteer for divisions, and otherwise from what the article is about (a
 township named alone belongs to the county the article is about). The parents needed to
 reach the province are emitted too, so a county named alone still sits in the hierarchy.
@@ -93,13 +93,11 @@ def _resolve_divisions(scans: list[list[Span]], gazetteer: Gazetteer) -> dict[tu
     """Pick one division for each gazetteer mention, by the article's other mentions.
 
     A short or ambiguous form counts only when the article supports it: the same division
-    written in full, or a division that contains it or lies inside it (青山区 beside 包头市).
+    written in full, or a division that contains it or lies inside it (新华区 beside 石家庄市).
     """
     sure: list[Division] = []
     for spans in scans:
-        sure.extend(
-            s.divisions[0] for s in spans if s.kind == "gazetteer" and s.is_strong and len(s.divisions) == 1
-        )
+        sure.extend(s.divisions[0] for s in spans if s.kind == "gazetteer" and _sure(s))
     sure_codes = {d.adcode for d in sure}
     out: dict[tuple[int, int], Division] = {}
     for spans in scans:
@@ -113,6 +111,13 @@ def _resolve_divisions(scans: list[list[Span]], gazetteer: Gazetteer) -> dict[tu
     return out
 
 
+def _sure(span: Span) -> bool:
+    """One division, named in full, or a province by its short name (上海, 西藏)."""
+    if len(span.divisions) != 1:
+        return False
+    return span.is_strong or (span.divisions[0].level == "province" and len(span.surface) >= 2)
+
+
 def _choose(
     span: Span, prev: Division | None, sure: list[Division], sure_codes: set[str], gazetteer: Gazetteer
 ) -> Division | None:
@@ -124,7 +129,7 @@ def _choose(
         d.adcode: sum(1 for s in sure if s.adcode != d.adcode and gazetteer.related(s, d))
         for d in span.divisions
     }
-    if span.is_strong and len(span.divisions) == 1:
+    if _sure(span):
         return span.divisions[0]
     named_in_full = [d for d in span.divisions if d.adcode in sure_codes]
     if len(named_in_full) == 1:
@@ -134,7 +139,7 @@ def _choose(
     if best > 0 and len(winners) == 1:
         return winners[0]
     if best > 0 and span.form == "short":
-        # 阿克苏 beside 阿克苏市: the prefecture-level reading contains the rest
+        # 和田 beside 和田市: the prefecture-level reading contains the rest
         top = [d for d in winners if d.level in ("province", "prefecture")]
         return top[0] if len(top) == 1 else None
     return None
@@ -232,14 +237,14 @@ class _Focus:
 
 
 def _capital_alias(article: Article, drafts: dict[str, _Draft], focus: _Focus, gazetteer: Gazetteer) -> None:
-    """首府/省会 name the province's seat; record it as an alias of that place when the article has it."""
+    """首府/省会 name the seat of the province the article is about: that place, with the word as alias."""
     text = article.headline + article.text
     province = focus.province()
     if province is None:
         return
     capital = gazetteer.capital(province)
     for word in _CAPITAL_WORDS:
-        if word in text and capital is not None and capital.name in drafts:
-            draft = drafts[capital.name]
+        if word in text and capital is not None:
+            draft = _division_draft(drafts, capital, gazetteer)
             if word not in draft.aliases:
                 draft.aliases.append(word)

@@ -7,11 +7,17 @@ hold in any report, never on a list of names:
 - its own ending or the words right after it name a kind of initiative (“X”行动, “X”机制,
   “X工程”, “X”公益项目实施以来), or a kind noun stands before it (助农政策“X”);
 - it is one item of a list closed by 等 and a kind noun (“A”“B”等便民服务; “A”、“B”等12个项目);
-- it is the banner of what follows (以“X”为抓手);
+- it is the banner of what follows (以“X”为抓手) or the means by which something is done
+  (通过“X”);
 - weaker cues add up: a launching verb before it (实施, 打造, 依托), a standard reached
   (…30个村实现“X”), the same phrase quoted again elsewhere in the article;
-- and cues against: formulas (A+B, A—B—C), sentences (punctuation inside), labels and
-  metaphors (成为“X”, 的“X”, “X”的理念), names of bodies (“X服务队”), two characters or fewer.
+- and cues against: formulas (A+B, A—B—C), the steps of a process (four parts or more),
+  sentences (punctuation inside), labels and metaphors (成为“X”, 的“X”, “X”的理念), manners
+  (“X式”, “点对点”), names of bodies (“X服务队”), two characters or fewer unless a kind word
+  follows at once (“两清”工作法 is the program 两清工作法).
+
+Unquoted, a recurring kind (X夜校, named three times or more) and a family of mechanisms
+(推行X长制) are programs too.
 
 A program is placed where the sentences that mention it say (the place named before it),
 and in the place the article is about; bodies named before it in its clause run it, and
@@ -80,12 +86,12 @@ class ProgramRules:
     left_kinds: tuple[str, ...]
     name_endings: tuple[str, ...]
     verbs: re.Pattern[str]
-    verb_words: tuple[str, ...]
     banner: re.Pattern[str]
     state: tuple[str, ...]
     label_before: tuple[str, ...]
     body_endings: tuple[str, ...]
     unquoted: re.Pattern[str]
+    short_kind: re.Pattern[str]  # a kind word ending a name, then a boundary (“X”工作法，)
     mechanism: re.Pattern[str]
 
     @classmethod
@@ -105,11 +111,13 @@ class ProgramRules:
             left_kinds=_longest(g["left_kinds"]),
             name_endings=_longest(g["name_endings"]),
             verbs=re.compile(trie_pattern(g["verbs"])),
-            verb_words=_longest(g["verbs"]),
             banner=re.compile(rf"^为(?:{trie_pattern(g['banner'])})"),
             state=_longest(g["state"]),
             label_before=_longest(g["label_before"]),
             body_endings=_longest(g["body_endings"]),
+            short_kind=re.compile(
+                rf"(?:{trie_pattern(g['name_endings'])})(?=$|[{_STOP}{_QUOTES}等的]|{after})"
+            ),
             mechanism=re.compile(
                 rf"(?:{trie_pattern(g['verbs'])})(?P<name>[\u4e00-\u9fff]{{1,3}}(?:{trie_pattern(g['mechanisms'])}))"
             ),
@@ -158,7 +166,11 @@ def extract_programs(
     return tuple(
         program
         for draft in drafts.values()
-        if (program := _program(draft, article, texts, references, focus, places, people, memberships, metric_rules))
+        if (
+            program := _program(
+                draft, drafts, article, texts, references, focus, places, people, memberships, metric_rules
+            )
+        )
     )
 
 
@@ -176,8 +188,12 @@ def _name_like(content: str, rules: ProgramRules) -> bool:
         return False
     if _SENTENCE_MARKS & set(content) or "的" in bare or _FORMULA.search(content):
         return False
-    if bare.endswith("式") or (len(bare) == 3 and bare[0] == bare[2]):
+    if (bare.endswith("式") and not bare.endswith(rules.name_endings)) or (
+        len(bare) == 3 and bare[0] == bare[2]
+    ):
         return False  # 菜单式, 点对点: a manner, not a name
+    if content.count("、") >= 3:
+        return False  # 发现、响应、处置、评价: the steps of a process
     return not bare.endswith(rules.body_endings)
 
 
@@ -262,7 +278,13 @@ def _from_quotes(
     out = []
     quotes = quotations(text)
     for i, q in enumerate(quotes):
-        if not _name_like(q.content, rules) or any(s <= q.start and q.end <= e for s, e in wholes):
+        if any(s <= q.start and q.end <= e for s, e in wholes):
+            continue
+        short = _short_name(q, text, rules)
+        if short:
+            out.append(short)
+            continue
+        if not _name_like(q.content, rules):
             continue
         group = _group_of(quotes, i, text)
         score, kind = _score(q, text, texts, rules, metric_rules)
@@ -272,6 +294,17 @@ def _from_quotes(
             forms = [f"{text[q.start : q.end]}{kind}", f"{q.content}{kind}"] if kind else []
             out.append((q.content, forms))
     return out
+
+
+def _short_name(q: Quote, text: str, rules: ProgramRules) -> tuple[str, list[str]] | None:
+    """Two quoted characters right before a kind word are the core of a name: “三清”工作法 → 三清工作法."""
+    bare = _clean(q.content)
+    if len(bare) != 2 or not re.fullmatch(r"[\u4e00-\u9fff]{2}", bare):
+        return None
+    m = rules.short_kind.match(text, q.end)
+    if m is None:
+        return None
+    return bare + m[0], [text[q.start : q.end] + m[0]]
 
 
 def _group_of(quotes: list[Quote], i: int, text: str) -> list[Quote]:
@@ -308,7 +341,7 @@ def _score(
     if rules.verbs.search(lead[-8:]):
         score += 1
     if before.endswith("通过"):
-        score += 1
+        score += 2  # 通过“X”: the means by which something is done is a named practice (formulas are out)
     if before.endswith(rules.state):
         score += 1
         if metric_rules.numbers.find(lead):
@@ -369,6 +402,14 @@ def _first_mention(text: str, surfaces: set[str], bodies: list[tuple[int, int]])
     return first
 
 
+def _find_all(text: str, form: str) -> list[int]:
+    out, i = [], text.find(form)
+    while i >= 0:
+        out.append(i)
+        i = text.find(form, i + 1)
+    return out
+
+
 def _add(items: list[str], item: str) -> None:
     if item not in items:
         items.append(item)
@@ -379,6 +420,7 @@ def _add(items: list[str], item: str) -> None:
 
 def _program(
     draft: _Draft,
+    drafts: dict[str, _Draft],
     article: Article,
     texts: list[str],
     references: list[list[Reference]],
@@ -389,11 +431,20 @@ def _program(
     rules: MetricRules,
 ) -> Program | None:
     surfaces = {draft.name, *draft.forms}
+    # A longer program named with this one inside (X记录表 for X) is not a mention of it.
+    longer = {
+        f
+        for other in drafts.values()
+        if other is not draft
+        for f in (other.name, *other.forms)
+        if any(s in f and s != f for s in surfaces)
+    }
     named = {p.name for p in places if p.level == "named"}
     evidence, where, orgs, persons = [], [], [], []
     officials = {m.person for m in memberships if m.title not in _REPORTER_TITLES}
     for sentence, text, refs in zip(article.sentences, texts, references, strict=True):
         bodies = [(r.start, r.end) for r in refs if r.subject.kind == "organization"]
+        bodies += [(i, i + len(f)) for f in longer for i in _find_all(text, f)]
         at = _first_mention(text, surfaces, bodies)
         if at < 0:
             continue

@@ -19,8 +19,8 @@ HAN = "\u4e00-\u9fff"
 _NON_NAME_TAGS = "vadpcurmqf"  # jieba's tags: verb, adjective, adverb, preposition, conjunction, …
 # Characters that stop a name when read leftwards from its suffix: function words that
 # rarely sit inside a place or body name (STOP_CHARS), and, for a name written alone, also
-# verbs and level words (FREE_STOP_CHARS: 家住青福镇, 在乡村).
-STOP_CHARS = frozenset("的在和与及或是对向从把将为了被让使给等该各每这那个我你他她们有没不要会能可就才已曾正")
+# verbs and level words (FREE_STOP_CHARS: 家住柳岸镇, 在乡村).
+STOP_CHARS = frozenset("的在和与及或是对向从把将为了被让使给等该各每这那个我你他她们有没不要能可就才已曾正")
 FREE_STOP_CHARS = STOP_CHARS | frozenset("离于到住进赴至依傍见看往去入驻经同跟以即并还也又再所其此全本乡镇村")
 
 
@@ -57,7 +57,8 @@ def _tagged(name: str) -> dict[str, str]:
 @dataclass(frozen=True)
 class EntityRules:
     gazetteer: Gazetteer
-    place_forms: dict[str, tuple[int, ...]]  # first two characters → lengths of gazetteer forms, longest first
+    # first two characters → lengths of the gazetteer forms starting with them, longest first
+    place_forms: dict[str, tuple[int, ...]]
     place_suffix: re.Pattern[str]  # any sub-county or named-place kind word
     subcounty: dict[str, str]  # 街道 → township, 村 → village
     named: dict[str, str]  # 公园 → local, 山 → region, 流域 → open
@@ -68,6 +69,7 @@ class EntityRules:
     org_suffix_set: frozenset[str]
     team_suffixes: tuple[str, ...]
     national_bodies: tuple[str, ...]  # longest first
+    national_pattern: re.Pattern[str]
     titles: re.Pattern[str]
     title_words: frozenset[str]
     descriptors: dict[str, str]
@@ -79,6 +81,7 @@ class EntityRules:
     honorific_words: re.Pattern[str]
     non_names: frozenset[str]  # two- and three-character verbs, adverbs, adjectives … (奏出, 深挖)
     transliteration: frozenset[str]  # syllables of Mongolian, Uyghur … names written in Chinese
+    set_phrases: re.Pattern[str]  # 金山银山: phrases whose parts look like place names
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> EntityRules:
@@ -101,6 +104,7 @@ class EntityRules:
             org_suffix_set=frozenset(org_suffixes),
             team_suffixes=read_lexicon("team_suffixes"),
             national_bodies=tuple(sorted(read_lexicon("national_bodies"), key=len, reverse=True)),
+            national_pattern=re.compile(trie_pattern(read_lexicon("national_bodies"))),
             titles=re.compile(trie_pattern(titles)),
             title_words=frozenset(titles),
             descriptors=_tagged("person_descriptors"),
@@ -111,7 +115,10 @@ class EntityRules:
             descriptor_words=re.compile(trie_pattern(_tagged("person_descriptors"))),
             honorific_words=re.compile(trie_pattern(_tagged("honorifics"))),
             non_names=_non_name_words(),
-            transliteration=frozenset(ch for line in read_lexicon("transliteration_chars") for ch in line.split()),
+            set_phrases=re.compile(trie_pattern(read_lexicon("set_phrases"))),
+            transliteration=frozenset(
+                ch for line in read_lexicon("transliteration_chars") for ch in line.split()
+            ),
         )
 
     def org_suffix_of(self, head: str) -> str | None:

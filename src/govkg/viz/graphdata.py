@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal
@@ -50,9 +50,9 @@ _ORGANIZATION = str(ORG.organization)
 _CONTAINED_IN = str(SDO.containedInPlace)
 
 
-@dataclass(frozen=True)
-class Term:
-    """An RDF object as the view needs it: an IRI (or blank node id) or a literal with its language."""
+class Term(NamedTuple):
+    """An RDF object as the view needs it: an IRI (or blank node id) or a literal with its language.
+    A named tuple, not a dataclass: one is made per triple, and tuples are made several times faster."""
 
     value: str
     literal: bool = False

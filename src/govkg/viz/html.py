@@ -66,6 +66,7 @@ def write_html(graph: Graph, path: str | Path, *, focus: str | None = None, hops
 
 def write_entities_html(entities: EntityGraph, path: str | Path, *, focus: str | None = None, hops: int = 1,
                         max_nodes: int | None = None, started: float | None = None) -> VizReport:
+    """Write the page of entities already read (``govkg viz`` reads them from a store or file)."""
     started = time.perf_counter() if started is None else started
     selection = select(entities, focus=focus, hops=hops, max_nodes=max_nodes)
     page = render_page(selection)
@@ -94,8 +95,7 @@ def render_page(selection: Selection) -> str:
         "note": selection.note,
         "total": selection.total_nodes,
     }
-    env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=True,
-                             keep_trailing_newline=True)
+    env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=True, keep_trailing_newline=True)
     vis_js = _script_safe(_VIS_DIR.joinpath("vis-network.min.js").read_text("utf-8"))
     page_js = _script_safe(_TEMPLATES.joinpath("graph.js").read_text("utf-8"))
     return env.get_template("graph.html").render(

@@ -1,6 +1,6 @@
 """Node positions computed here, so that the browser draws once with physics off.
 
-Force-directed layout in the browser does not settle on 10,000 nodes (perf-anchors §4), and
+Force-directed layout in the browser does not settle on 10,000 nodes (not within 4 minutes, measured), and
 networkx's spring layout is O(n²) per step on the whole graph. Up to ``_DENSE`` nodes this is one
 dense Fruchterman–Reingold layout; above, the graph is cut into bins of at most ``_GROUP`` nodes
 grown breadth-first from hubs, each bin gets a dense layout, and the graph of bins is laid out the

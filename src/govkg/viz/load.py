@@ -1,6 +1,6 @@
 """Open a built graph for the view and the analytics: a pyoxigraph store or an RDF file.
 
-Reading goes through pyoxigraph (about 10× faster than rdflib's parsers, perf-anchors §2); the
+Reading goes through pyoxigraph (about 10× faster than rdflib's parsers); the
 terms are turned straight into the view's own :class:`~govkg.viz.graphdata.Term`.
 """
 

@@ -1,0 +1,107 @@
+"""Bodies on sentences of our own: anchored on a place or a bare level word, written in full."""
+
+from __future__ import annotations
+
+import pytest
+
+from govkg.extract.organizations import extract_organizations
+from govkg.extract.places import extract_places
+from govkg.model import Article, Credit, Organization, Sentence
+from govkg.resources import Resources
+
+# An article about one district, so that a bare 区 or 团 + 区委 refers to it.
+ABOUT = ("柯桥区推进基层治理。", "柯桥区持续发力。")
+
+
+@pytest.fixture(scope="module")
+def res() -> Resources:
+    return Resources.load()
+
+
+def article(*sentences: str, credits: tuple[Credit, ...] = ()) -> Article:
+    out, pos = [], 0
+    for s in sentences:
+        out.append(Sentence(pos, pos + len(s), s))
+        pos += len(s) + 1
+    return Article("doc", 0, "article", "标题", 0, pos, credits=credits, sentences=tuple(out))
+
+
+def orgs(res: Resources, *sentences: str, credits: tuple[Credit, ...] = ()) -> dict[str, Organization]:
+    a = article(*sentences, credits=credits)
+    return {o.name: o for o in extract_organizations(a, extract_places(a, res), res)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("绍兴市柯桥区委组织部副部长李明远介绍了情况。", "柯桥区委组织部"),
+        ("柯桥区人力资源和社会保障局局长说，就业形势稳定。", "柯桥区人力资源和社会保障局"),
+        ("柯桥区华舍街道蜀阜社区党委书记王丽华表示。", "蜀阜社区党委"),
+        ("额济纳旗达来呼布镇吉日嘎郎图嘎查党支部书记说。", "吉日嘎郎图嘎查党支部"),
+        ("柯桥区政府印发了实施方案。", "柯桥区政府"),
+        ("柯桥区融媒体中心的记者来到现场。", "柯桥区融媒体中心"),
+        ("国务院新闻办公室举行发布会。", "国务院新闻办公室"),
+        ("松岭镇组建“银发先锋”志愿服务队，为老人上门服务。", "“银发先锋”志愿服务队"),
+        ("镇里组建了“夜间巡逻小分队”。", "夜间巡逻小分队"),
+        ("于一体的青瓷坊·富民工坊带动了就业。", "青瓷坊·富民工坊"),
+    ],
+)
+def test_named_bodies(res: Resources, sentence: str, name: str) -> None:
+    assert name in orgs(res, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "alias"),
+    [
+        ("区人社局局长介绍了政策。", "柯桥区人社局", "区人社局"),
+        ("团区委联合区党校开设课程。", "柯桥区团区委", "团区委"),
+        ("团区委联合区党校开设课程。", "柯桥区党校", "区党校"),
+        ("团区委组宣部部长说。", "柯桥区团区委组宣部", "团区委组宣部"),
+        ("1个区“两新”工委统筹全局。", "柯桥区“两新”工委", "区“两新”工委"),
+    ],
+)
+def test_bare_level_words_stand_for_the_article_place(
+    res: Resources, sentence: str, name: str, alias: str
+) -> None:
+    found = orgs(res, *ABOUT, sentence)
+    assert alias in found[name].aliases
+    assert found[name].place == "柯桥区"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("柯桥区联合25个村支部开展活动。", {"柯桥区村支部", "村支部"}),
+        ("柯桥区依托社区党群服务中心打造阵地。", {"柯桥区依托社区党群服务中心"}),
+        ("柯桥区委办公室组队到村里开展慰问。", {"柯桥区委办公室组队"}),
+        ("社区组建志愿者服务队时，他第一个报名。", {"志愿者服务队"}),
+        ("活动灵活“成团”开课。", {"成团"}),
+        ("“8+N”志愿服务队共980支。", {"8+N志愿服务队", "“8+N”志愿服务队"}),
+        ("由村委会自主运行。", {"村委会"}),
+        ("市场监管部门加强检查。", {"柯桥区场监管部门"}),
+    ],
+)
+def test_generic_words_are_not_bodies(res: Resources, sentence: str, absent: set[str]) -> None:
+    assert not absent & set(orgs(res, *ABOUT, sentence))
+
+
+def test_short_office_form_is_an_alias(res: Resources) -> None:
+    found = orgs(res, "柯桥区委办公室一行来到村里。", "随后，柯桥区委办一行召开座谈会。")
+    assert "柯桥区委办" not in found
+    assert "柯桥区委办" in found["柯桥区委办公室"].aliases
+
+
+def test_chain_text_is_kept_as_alias(res: Resources) -> None:
+    found = orgs(res, "绍兴市柯桥区委组织部副部长介绍了情况。")
+    assert "绍兴市柯桥区委组织部" in found["柯桥区委组织部"].aliases
+
+
+def test_department_written_into_a_title(res: Resources) -> None:
+    found = orgs(res, "浙江省委常委、组织部长在会上讲话。")
+    assert {"浙江省委", "浙江省委组织部"} <= set(found)
+
+
+def test_reporters_outlet_is_a_body(res: Resources) -> None:
+    credits = (Credit("李明远", "reporter", "绍兴日报"), Credit("王丽华", "correspondent"))
+    found = orgs(res, "柯桥区召开会议。", credits=credits)
+    assert found["绍兴日报"].place == "绍兴市"

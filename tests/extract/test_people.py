@@ -1,0 +1,143 @@
+"""People and titles on sentences of our own: bylines, officials, residents, forms of address."""
+
+from __future__ import annotations
+
+import pytest
+
+from govkg.extract.people import extract_people
+from govkg.model import Article, Credit, Organization, Place, Sentence
+from govkg.resources import Resources
+
+PLACES = (
+    Place("浙江省", adcode="330000", level="province"),
+    Place("绍兴市", adcode="330600", level="prefecture", parent="浙江省"),
+    Place("柯桥区", adcode="330603", level="county", parent="绍兴市"),
+    Place("柳岸村", level="village", parent="柯桥区"),
+)
+ORGS = (
+    Organization("柯桥区委组织部", ("绍兴市柯桥区委组织部", "区委组织部"), "柯桥区"),
+    Organization("柯桥区委", ("区委",), "柯桥区"),
+    Organization("浙江省委", ("省委",), "浙江省"),
+    Organization("浙江省委组织部", ("组织部",), "浙江省"),
+    Organization("柳岸村党支部", (), "柳岸村"),
+)
+
+
+@pytest.fixture(scope="module")
+def res() -> Resources:
+    return Resources.load()
+
+
+def article(*sentences: str, credits: tuple[Credit, ...] = ()) -> Article:
+    out, pos = [], 0
+    for s in sentences:
+        out.append(Sentence(pos, pos + len(s), s))
+        pos += len(s) + 1
+    return Article("doc", 0, "article", "标题", 0, pos, credits=credits, sentences=tuple(out))
+
+
+def roles(
+    res: Resources, *sentences: str, credits: tuple[Credit, ...] = ()
+) -> set[tuple[str, str, str | None]]:
+    _, memberships = extract_people(article(*sentences, credits=credits), PLACES, ORGS, res)
+    return {(m.person, m.title, m.organization) for m in memberships}
+
+
+def people(res: Resources, *sentences: str) -> dict[str, bool]:
+    persons, _ = extract_people(article(*sentences), PLACES, ORGS, res)
+    return {p.name: p.ambiguous for p in persons}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("绍兴市柯桥区委组织部副部长李明远介绍了情况。", ("李明远", "副部长", "柯桥区委组织部")),
+        ("新任区委书记周启航上任后走访了各村。", ("周启航", "书记", "柯桥区委")),
+        ("省委常委、组织部长沈卫国在会上指出。", ("沈卫国", "常委", "浙江省委")),
+        ("省委常委、组织部长沈卫国在会上指出。", ("沈卫国", "部长", "浙江省委组织部")),
+        ("区委组织部王强、李华两名副部长扎根基层。", ("李华", "副部长", "柯桥区委组织部")),
+        ("市民刘晓雯说，公园变美了。", ("刘晓雯", "市民", None)),
+        ("79岁的居民阿依古丽·买买提和邻居在看电视。", ("阿依古丽·买买提", "居民", None)),
+        ("像陈家豪这样的志愿者有上百名。", ("陈家豪", "志愿者", None)),
+        ("嘎查党支部书记巴特尔朝鲁深有感触。", ("巴特尔朝鲁", "书记", None)),
+        ("讲座由钱教授主讲。", ("钱教授", "教授", None)),
+    ],
+)
+def test_titles(res: Resources, sentence: str, role: tuple[str, str, str | None]) -> None:
+    assert role in roles(res, sentence)
+
+
+def test_title_taken_on_through_a_verb(res: Resources) -> None:
+    found = roles(res, "1990年出生的钱晓峰报了名，最终成功当选柳岸村党支部书记。", "“我会尽力。”钱晓峰说。")
+    assert ("钱晓峰", "书记", "柳岸村党支部") in found
+
+
+def test_title_given_to_someone_unnamed_is_not_moved(res: Resources) -> None:
+    found = roles(res, "区委书记周启航提出派干部到柳岸村担任村党支部书记。")
+    assert ("周启航", "书记", "柳岸村党支部") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "ambiguous"),
+    [
+        ("“日子越过越好。”孙立平说。", "孙立平", False),
+        ("家住柳岸村的周永福夫妇笑着说。", "周永福", False),
+        ("晚上，吴天宇和郑雅琴的婚礼在村里举行。", "郑雅琴", False),
+        ("市民张女士表示很满意。", "张女士", True),
+        ("“赵大爷，您的药到了！”", "赵大爷", True),
+        ("意大利小伙Marco Rossi在这里举办了婚礼。", "Marco Rossi", False),
+    ],
+)
+def test_names_in_the_text(res: Resources, sentence: str, name: str, ambiguous: bool) -> None:
+    assert people(res, sentence).get(name) is ambiguous
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "区委书记高度重视此项工作。",
+        "局长来到现场察看。",
+        "村民房屋受损情况严重。",
+        "为牧民解燃眉之急。",
+        "由街道党工委书记任队长。",
+        "柯桥区长期坚持这一做法。",
+    ],
+)
+def test_no_person_in_generic_sentences(res: Resources, sentence: str) -> None:
+    assert people(res, sentence) == {}
+
+
+def test_bylines(res: Resources) -> None:
+    credits = (
+        Credit("李明远", "reporter", "绍兴日报"),
+        Credit("王丽华", "correspondent"),
+        Credit("赵一鸣", "photographer"),
+        Credit("钱多多", "reporter", titled=False),
+        Credit("孔雯", "reporter", alias="孔 雯"),
+    )
+    persons, memberships = extract_people(article("柯桥区召开会议。", credits=credits), PLACES, ORGS, res)
+    assert {(m.person, m.title, m.organization) for m in memberships} == {
+        ("李明远", "记者", "绍兴日报"),
+        ("王丽华", "通讯员", None),
+        ("孔雯", "记者", None),
+    }
+    by_name = {p.name: p for p in persons}
+    assert {"赵一鸣", "钱多多"} <= set(by_name)
+    assert by_name["孔雯"].aliases == ("孔 雯",)
+
+
+def test_reporter_named_again_in_the_byline_text_is_not_lengthened(res: Resources) -> None:
+    credits = (Credit("严冬", "reporter"), Credit("勇祖", "correspondent"))
+    persons, _ = extract_people(article("记者严冬通讯员勇祖", credits=credits), PLACES, ORGS, res)
+    assert {p.name for p in persons} == {"严冬", "勇祖"}
+
+
+def test_byline_printed_without_a_title_gives_none(res: Resources) -> None:
+    printed = Sentence(100, 105, "(钱多多)")
+    credits = (
+        Credit("钱多多", "reporter", span=printed),
+        Credit("严冬", "reporter", span=Sentence(0, 6, "本报记者 严冬")),
+    )
+    _, memberships = extract_people(article("柯桥区召开会议。", credits=credits), PLACES, ORGS, res)
+    assert {(m.person, m.title) for m in memberships} == {("严冬", "记者")}
+    assert next(iter(memberships)).evidence[0].text == "本报记者 严冬"
