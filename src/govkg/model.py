@@ -64,7 +64,7 @@ class Article:
     end: int
     section: str | None = None
     date: str | None = None  # ISO yyyy-mm-dd when the text gives one
-    source: str | None = None  # outlet named by a source or dateline (宁波日报)
+    source: str | None = None  # outlet named by a source or dateline (某某日报)
     credits: tuple[Credit, ...] = ()
     sentences: tuple[Sentence, ...] = ()  # the body (caption for a photo), in order
 
@@ -91,8 +91,8 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Place:
-    name: str  # canonical full name (满洲里市)
-    aliases: tuple[str, ...] = ()  # other forms the text uses (满洲里, 该市)
+    name: str  # canonical full name (青石县)
+    aliases: tuple[str, ...] = ()  # other forms the text uses (青石, 该县)
     adcode: str | None = None  # GB/T 2260 code (6 digits) when the gazetteer knows it
     level: str | None = None  # province | prefecture | county | township | village | named
     parent: str | None = None  # canonical name of the direct parent
@@ -101,8 +101,8 @@ class Place:
 
 @dataclass(frozen=True)
 class Organization:
-    name: str  # written in full (满洲里市贸易促进党工委)
-    aliases: tuple[str, ...] = ()  # the text's forms (市贸易促进党工委)
+    name: str  # written in full (青石县商务党工委)
+    aliases: tuple[str, ...] = ()  # the text's forms (县商务党工委)
     place: str | None = None
     evidence: tuple[Evidence, ...] = ()
 
@@ -111,7 +111,7 @@ class Organization:
 class Person:
     name: str
     aliases: tuple[str, ...] = ()
-    # Names such as 王女士 or 李大爷 are not unique: they are kept apart per article.
+    # Names such as 张女士 or 刘大爷 are not unique: they are kept apart per article.
     ambiguous: bool = False
     evidence: tuple[Evidence, ...] = ()
 

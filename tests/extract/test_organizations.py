@@ -105,3 +105,21 @@ def test_reporters_outlet_is_a_body(res: Resources) -> None:
     credits = (Credit("李明远", "reporter", "绍兴日报"), Credit("王丽华", "correspondent"))
     found = orgs(res, "柯桥区召开会议。", credits=credits)
     assert found["绍兴日报"].place == "绍兴市"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("入驻嘎查的青草坡生态养殖有限公司收购了羔羊。", "青草坡生态养殖有限公司"),
+        ("柯桥区联合绿源纺织集团开展培训。", "绿源纺织集团"),
+    ],
+)
+def test_companies(res: Resources, sentence: str, name: str) -> None:
+    assert name in orgs(res, sentence)
+
+
+def test_village_party_branch_needs_the_article_to_have_one_village(res: Resources) -> None:
+    one = orgs(res, "柯桥区柳岸村开展活动。", "干部到村担任村党支部书记。")
+    two = orgs(res, "柯桥区柳岸村和桃溪村开展活动。", "干部到村担任村党支部书记。")
+    assert "柳岸村党支部" in one
+    assert not any(name.endswith("村党支部") for name in two)

@@ -60,7 +60,12 @@ def people(res: Resources, *sentences: str) -> dict[str, bool]:
         ("79岁的居民阿依古丽·买买提和邻居在看电视。", ("阿依古丽·买买提", "居民", None)),
         ("像陈家豪这样的志愿者有上百名。", ("陈家豪", "志愿者", None)),
         ("嘎查党支部书记巴特尔朝鲁深有感触。", ("巴特尔朝鲁", "书记", None)),
+        ("嘎查党支部书记其木格介绍了情况。", ("其木格", "书记", None)),
         ("讲座由钱教授主讲。", ("钱教授", "教授", None)),
+        (
+            "社区党委书记李娜组织居民开展活动。",
+            ("李娜", "书记", None),
+        ),  # a name that is also a dictionary word
     ],
 )
 def test_titles(res: Resources, sentence: str, role: tuple[str, str, str | None]) -> None:
@@ -81,6 +86,7 @@ def test_title_given_to_someone_unnamed_is_not_moved(res: Resources) -> None:
     ("sentence", "name", "ambiguous"),
     [
         ("“日子越过越好。”孙立平说。", "孙立平", False),
+        ("“草场比以前好多了。”巴特尔说。", "巴特尔", False),
         ("家住柳岸村的周永福夫妇笑着说。", "周永福", False),
         ("晚上，吴天宇和郑雅琴的婚礼在村里举行。", "郑雅琴", False),
         ("市民张女士表示很满意。", "张女士", True),
@@ -101,6 +107,7 @@ def test_names_in_the_text(res: Resources, sentence: str, name: str, ambiguous: 
         "为牧民解燃眉之急。",
         "由街道党工委书记任队长。",
         "柯桥区长期坚持这一做法。",
+        "他穿着大红色的志愿者马甲巡逻。",
     ],
 )
 def test_no_person_in_generic_sentences(res: Resources, sentence: str) -> None:

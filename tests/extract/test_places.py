@@ -117,3 +117,15 @@ def test_evidence_points_into_the_sentence(res: Resources) -> None:
     (banner,) = [p for p in extract_places(a, res) if p.name == "额济纳旗"]
     assert banner.evidence[0].text == "额济纳旗召开牧区工作会议。"
     assert banner.adcode == "152923"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("调研组一行深入我县柳依镇调研。", "柳依镇"),  # the name starts after 我县
+        ("柯桥区南傍青龙湖", "青龙湖"),  # a natural place at the very end of the text
+        ("柯桥区背依会稽山，南临鉴湖。", "会稽山"),
+    ],
+)
+def test_names_found_after_their_boundary(res: Resources, sentence: str, name: str) -> None:
+    assert name in places(res, sentence)

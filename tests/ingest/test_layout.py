@@ -134,11 +134,11 @@ def test_crlf_line_ends_keep_offsets():
     assert text[s.start:s.end] == s.text == "全县新建公园12个。"
 
 
-def test_a_deck_under_the_headline_is_neither_headline_nor_body():
+def test_a_deck_under_the_headline_is_a_sentence_of_its_own_not_the_headline():
     text = "山里的好书记\n——记某村党支部书记\n\n□本报记者 李明\n\n他在村里干了二十年。\n"
     (article,) = _read(text)
     assert article.headline == "山里的好书记"
-    assert [s.clean for s in article.sentences] == ["他在村里干了二十年。"]
+    assert [s.clean for s in article.sentences] == ["——记某村党支部书记", "他在村里干了二十年。"]
 
 
 def test_dateline_before_the_headline_and_author_in_the_source_line():

@@ -66,3 +66,25 @@ def test_places_under_a_region_are_reached_through_the_hierarchy(seed):
       ?place schema:containedInPlace+ ?area ; rdfs:label ?name .
     }"""
     assert "满洲里市" in run(seed, query, {"region": '"呼伦贝尔市"@zh'}).column("name")
+
+
+def test_programs_in_a_league_include_those_of_its_cities(seed):
+    """学用转化 is the training model of 满洲里市, a city of 呼伦贝尔市."""
+    result = run(seed, "programs-in-region", {"region": "呼伦贝尔市"})
+    places = dict(zip(result.column("programName"), result.column("placeName"), strict=True))
+    assert places.get("学用转化") == "满洲里市"
+
+
+def test_an_official_quoted_by_the_text_has_her_title(seed):
+    """“……”近日，满洲里市文化旅游广电局局长闫梅告诉记者."""
+    officials = run(seed, "officials-by-program")
+    titles = set(zip(officials.column("person"), officials.column("title"), strict=True))
+    assert ("闫梅", "局长") in titles
+    quoted = run(seed, "quoted-people", {"person": "闫梅"})
+    assert quoted.rows and all("闫梅" in sentence for sentence in quoted.column("sentence"))
+
+
+def test_programs_of_one_city_share_its_place(seed):
+    result = run(seed, "programs-sharing-places", {"program": "学用转化"})
+    assert "满洲里市" in result.column("place")
+    assert "学用转化" not in result.column("other")

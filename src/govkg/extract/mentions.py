@@ -23,6 +23,7 @@ _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "vill
 _COMMON_TOKEN_FREQ = 500
 _ROAD_WORDS = ("路", "街", "大道")
 _WATER_AND_HILLS = "河江湖海山"
+_NOT_IN_STEMS = "县省委办"
 _COMMON_NAMED_STEM_FREQ = 300
 # A level word followed by one of these is part of a common word, not a name's end (乡村, 村民).
 _CONTINUATIONS = {
@@ -128,7 +129,7 @@ def _suffix_span(
         return None
     if named and len(suffix) == 1 and nxt and nxt not in _PHRASE_END:
         return None
-    if named and nxt in "’”":
+    if named and nxt and nxt in "’”":
         return None  # ‘护城河’: a quoted metaphor
     if named and any(text.startswith(word, end) for word in rules.named):
         return None  # 湿地|公园: the name goes on to the next kind word
@@ -158,6 +159,12 @@ def _suffix_span(
             and tokenizer.FREQ.get(text[stem_start - 1 : stem_start + 1], 0) >= _COMMON_TOKEN_FREQ
         ):
             stem_start += 1  # 其中|新都街道: the first character belongs to the word before
+    if not chained:
+        cut = max(
+            (stem_start + k + 1 for k, ch in enumerate(text[stem_start:pos]) if ch in _NOT_IN_STEMS),
+            default=0,
+        )
+        stem_start = max(stem_start, cut)  # 我县|某镇: a name starts after a level or office word
     stem = text[stem_start:pos]
     if not _good_stem(stem, suffix, named, chained, rules, tokenizer.FREQ):
         return None
@@ -212,7 +219,7 @@ def _good_stem(
         return False
     if len(suffix) == 1 and (suffix in stem or (len(stem) == 3 and freq.get(stem + suffix, 0) > 0)):
         return False  # 金山银山, 绿水青山: a set phrase, not a name
-    if any(word in stem for word in rules.subcounty) or any(ch in stem for ch in "委办县省"):
+    if any(word in stem for word in rules.subcounty) or any(ch in stem for ch in _NOT_IN_STEMS):
         return False  # 街道学院 is two names; 百县千镇 is a slogan
     if (
         named

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import jieba
+
 from govkg.extract.mentions import focus_place, is_han
 from govkg.extract.rules import EntityRules
 from govkg.extract.trie import trie_pattern
@@ -25,7 +27,8 @@ BODY_STOP_CHARS = frozenset(
 _BODY_STOP_NO_AND = BODY_STOP_CHARS - {"和"}
 _WORKSHOP_SUFFIXES = ("工坊", "工作室", "合作社", "公司")
 _NAME_PUNCT = "“”‘’\"'·"
-_LEVEL_WORDS = "省市县区旗盟州镇乡村"
+_LEVEL_WORDS = "省市县区旗盟州"
+_LOCAL_LEVEL_WORDS = ("镇", "乡", "村", "苏木", "嘎查", "街道", "社区")
 _MAX_BODY = 16
 _COMMON_PAIR_FREQ = 500  # 市场, 区域, 县级: a bare level word followed by this is an ordinary word
 _VERB_PAIR_FREQ = 30  # 组队, 成团: a team word after a verb
@@ -34,6 +37,8 @@ _YOUTH_LEAGUE = re.compile(r"团([省市县区旗])委")
 _DEPUTY_DEPARTMENT = re.compile(r"、(组织|宣传|统战)部长")
 _QUOTED = re.compile(r"“([^“”]{2,14})”([\u4e00-\u9fff]{0,8})")
 _DOTTED = re.compile(r"([\u4e00-\u9fff]{2,8})·([\u4e00-\u9fff]{2,8})")
+_NOT_A_DEPARTMENT = "东西南北中全内外局干各腹底顶上下"
+_COMPANY = re.compile(r"股份有限公司|有限责任公司|有限公司|集团")
 _QUOTE_TO_DOUBLE = str.maketrans({"‘": "“", "’": "”", '"': "“"})
 
 
@@ -56,7 +61,7 @@ def extract_organizations(
     article: Article, places: tuple[Place, ...], res: Resources
 ) -> tuple[Organization, ...]:
     rules = res.entity_rules
-    finder = _Finder(rules, places, res.tokenizer.FREQ)
+    finder = _Finder(rules, places, res.tokenizer)
     drafts: dict[str, _Draft] = {}
     lines: list[tuple[str, Sentence | None]] = [(article.headline, None)] if article.headline else []
     lines.extend((s.clean, s) for s in article.sentences)
@@ -76,9 +81,10 @@ def extract_organizations(
 
 
 class _Finder:
-    def __init__(self, rules: EntityRules, places: tuple[Place, ...], freq: dict[str, int]):
+    def __init__(self, rules: EntityRules, places: tuple[Place, ...], tokenizer: jieba.Tokenizer):
         self.rules = rules
-        self.freq = freq
+        self.tokenizer = tokenizer
+        self.freq = tokenizer.FREQ
         self.teams = rules.team_suffixes
         self.canonical: dict[str, str] = {}
         for p in places:
@@ -87,6 +93,10 @@ class _Finder:
                 self.canonical.setdefault(alias, p.name)
         self.place_forms = re.compile(trie_pattern(f for f in self.canonical if len(f) >= 2))
         self.focus = {ch: focus_place(places, ch) for ch in _LEVEL_WORDS}
+        for word in _LOCAL_LEVEL_WORDS:  # 村党支部, 嘎查党支部: only when the article has one such place
+            same = [p for p in places if p.name.endswith(word) and p.level in ("township", "village")]
+            self.focus[word] = same[0] if len(same) == 1 else None
+        self.bare = re.compile("|".join(sorted(self.focus, key=len, reverse=True)))
         self.top = next((self.focus[ch] for ch in "旗县区市盟州省" if self.focus[ch] is not None), None)
 
     def find(self, text: str) -> list[tuple[str, str, str | None]]:
@@ -122,23 +132,27 @@ class _Finder:
             body = self._body(text, m.end())
             if body:
                 found.append((head + body, m.group() + body, place.name))
-        for i, ch in enumerate(text):
-            if ch not in _LEVEL_WORDS or covered[i] or not self._bare_boundary(text, i):
+        for m in self.bare.finditer(text):
+            i, ch, after = m.start(), m.group(), m.end()
+            if covered[i] or not self._bare_boundary(text, i):
                 continue
             place = self.focus.get(ch)
-            pair = text[i : i + 2]
+            pair = text[i : after + 1]
             if place is None or (
-                self.freq.get(pair, 0) >= _COMMON_PAIR_FREQ and pair[1:] not in ("委", "政")
+                len(ch) == 1 and self.freq.get(pair, 0) >= _COMMON_PAIR_FREQ and pair[1:] not in ("委", "政")
             ):
                 continue
-            if (i > 0 and text[i - 1] == "团") or (ch in "镇乡村" and text[i + 1 : i + 2] != "党"):
-                continue  # 由村委会 is any village's; 村党支部 is the article's village's
-            body = self._body(text, i + 1)
+            if (i > 0 and text[i - 1] == "团") or (
+                ch in _LOCAL_LEVEL_WORDS and text[after : after + 1] != "党"
+            ):
+                continue  # 由村委会 is any village's; 村党支部 is the article's only village's
+            body = self._body(text, after)
             if body:
-                name = place.name + body
+                name = _written_prefix(place, ch) + body
                 found.append((name, ch + body, place.name))
-                found.extend(self._deputy(text, i + 1 + len(body), name, place.name))
+                found.extend(self._deputy(text, after + len(body), name, place.name))
         found.extend(self._quoted(text))
+        found.extend(self._companies(text, found))
         found.extend(self._national(text))
         return found
 
@@ -190,6 +204,8 @@ class _Finder:
                 continue  # 组队, 成团: a verb, not a body word
             if not _quotes_balanced(head):
                 continue
+            if len(head) == 2 and head[1] == "部" and head[0] in _NOT_A_DEPARTMENT:
+                continue  # 西部, 全部, 干部: a direction or people, not a department
             return head
         return ""
 
@@ -232,6 +248,32 @@ class _Finder:
                     break
         return out
 
+    def _companies(self, text: str, found: list) -> list[tuple[str, str, str | None]]:
+        """X有限公司, X集团: the words before the company word up to a verb or a function word."""
+        out = []
+        for m in _COMPANY.finditer(text):
+            if any(form.endswith(m.group()) and text.find(form) >= 0 for _, form, _ in found):
+                continue  # already named after its place
+            start = m.start()
+            while (
+                start > max(0, m.start() - _MAX_BODY)
+                and is_han(text[start - 1])
+                and text[start - 1] not in BODY_STOP_CHARS
+            ):
+                start -= 1
+            boundaries = list(self.rules.boundary.finditer(text, start, m.start()))
+            if boundaries:
+                start = boundaries[-1].end()
+            keep = m.start()
+            for token in reversed(self.tokenizer.lcut(text[start : m.start()])):
+                if token in self.rules.non_names:
+                    break
+                keep -= len(token)
+            if m.start() - keep >= 2:
+                name = text[keep : m.end()]
+                out.append((name, name, self.top.name if self.top else None))
+        return out
+
     def _national(self, text: str) -> list[tuple[str, str, str | None]]:
         out = []
         for m in self.rules.national_pattern.finditer(text):
@@ -241,6 +283,13 @@ class _Finder:
             if body and len(body) >= 2:
                 out.append((m.group() + body, m.group() + body, None))
         return out
+
+
+def _written_prefix(place: Place, level_word: str) -> str:
+    """The form a bare level word expands to: 某某州 as the text writes it rather than the full
+    autonomous-prefecture name, the canonical name otherwise."""
+    written = [a for a in place.aliases if a.endswith(level_word) and len(a) > len(level_word) + 1]
+    return min(written, key=len) if written else place.name
 
 
 def _quotes_balanced(text: str) -> bool:

@@ -140,10 +140,11 @@ class _NameReader:
         run = i
         while run < len(text) and run - i < _MAX_TRANSLITERATED and text[run] in self.rules.transliteration:
             run += 1
-        if run - i >= 4 and (
-            run == len(text) or not is_han(text[run]) or text[run] not in self.rules.surnames
-        ):
+        ends_there = run == len(text) or not is_han(text[run]) or text[run] in _AFTER_NAME
+        if run - i >= 4 and (ends_there or text[run] not in self.rules.surnames):
             return text[i:run]  # 阿某巴某那: a Mongolian name written in syllables
+        if run - i == 3 and ends_there and text[i] not in self.rules.surnames and self.plausible(text[i:run]):
+            return text[i:run]  # 其某格: three syllables, no Han surname
         s = self.surname_len(text, i)
         if not s:
             return None
@@ -156,10 +157,13 @@ class _NameReader:
             if given == 2 and (name[-1] in _AFTER_NAME or self.rules.titles.match(text, end - 1)):
                 continue  # 黄某通讯员: the third character starts a title
             nxt = text[end : end + 1]
-            if given == 1 and nxt and is_han(nxt) and nxt not in _AFTER_NAME:
-                continue
-            if s + given not in ends:
-                continue  # 解|燃眉之急: the name would split a word
+            word_follows = s + given in ends and any(e >= s + given + 2 for e in ends if e > s + given)
+            if given == 1 and nxt and is_han(nxt) and nxt not in _AFTER_NAME and not word_follows:
+                continue  # 李某|组织 reads as a name before a word; 李某组 does not
+            if nxt.isdigit():
+                continue  # 包联116家: a verb before a number, not a name
+            if s + given not in ends and not (given == 2 and nxt in _AFTER_NAME):
+                continue  # 解|燃眉之急: the name would split a word (but 王某某|等一行 does not)
             if self.plausible(name):
                 return name
         return None
@@ -176,6 +180,13 @@ class _NameReader:
             s = self.surname_len(text, start)
             if s and 1 <= length - s <= 2 and all(is_han(ch) for ch in name) and self.plausible(name):
                 return name
+        for length in range(_MAX_TRANSLITERATED, 2, -1):
+            start = end - length
+            if start < 0 or (start > 0 and text[start - 1] not in _BEFORE_NAME):
+                continue
+            name = text[start:end]
+            if all(ch in self.rules.transliteration for ch in name) and self.plausible(name):
+                return name  # “……”巴某尔说
         return None
 
     def plausible(self, name: str) -> bool:
@@ -185,7 +196,7 @@ class _NameReader:
             return False  # 张女士 is a form of address, read as such
         if name in self.taken or any(name in t for t in self.taken if len(t) > len(name)):
             return False
-        if self.freq.get(name, 0) >= _COMMON_NAME_FREQ:
+        if self.freq.get(name, 0) >= _COMMON_NAME_FREQ and name not in self.rules.person_words:
             return False
         return not (len(name) == 3 and self.freq.get(name[:2], 0) >= _COMMON_GIVEN_FREQ)
 
@@ -277,6 +288,8 @@ def _described(text, evidence, rules: EntityRules, reader: _NameReader, out: _Pe
         uyghur = _UYGHUR_NAME.match(text, end)
         latin = _LATIN_NAME.match(text, end)
         name = uyghur.group() if uyghur else latin.group() if latin else reader.after(text, end)
+        if name and not (uyghur or latin) and reader.freq.get(name, 0) >= _COMMON_NAME_FREQ:
+            name = None  # 志愿者马甲: a word after a word for people is a thing, not a name
         ambiguous = False
         if name is None:
             s = reader.surname_len(text, end)

@@ -16,26 +16,35 @@ from govkg.gazetteer import Gazetteer
 from govkg.resources import read_lexicon
 
 HAN = "\u4e00-\u9fff"
-_NON_NAME_TAGS = "vadpcurmqf"  # jieba's tags: verb, adjective, adverb, preposition, conjunction, …
+# jieba's tags: verb, adjective, adverb, preposition, conjunction, …; not the nouns made of them (vn, an)
+_NON_NAME_TAGS = "vadpcurmqf"
+_PERSON_WORD_MAX_FREQ = 1000
 # Characters that stop a name when read leftwards from its suffix: function words that
 # rarely sit inside a place or body name (STOP_CHARS), and, for a name written alone, also
 # verbs and level words (FREE_STOP_CHARS: 家住柳岸镇, 在乡村).
 STOP_CHARS = frozenset("的在和与及或是对向从把将为了被让使给等该各每这那个我你他她们有没不要能可就才已曾正")
-FREE_STOP_CHARS = STOP_CHARS | frozenset("离于到住进赴至依傍见看往去入驻经同跟以即并还也又再所其此全本乡镇村")
+FREE_STOP_CHARS = STOP_CHARS | frozenset("离于到住进赴至傍见看往去入驻经同跟以即并还也又再所其此全本乡镇村")
 
 
-def _non_name_words() -> frozenset[str]:
-    """Short words jieba's dictionary tags as verbs, adverbs, adjectives or function words.
+def _dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Two sets of short words from jieba's dictionary, read in one pass.
 
-    A stem such as 奏出 before 社区 is then read as a verb, not as the name of a community.
+    Non-names: words tagged as verbs, adverbs, adjectives or function words, so that a stem such
+    as 奏出 before 社区 reads as a verb, not as a community's name. Person words: less common words
+    tagged as personal names, so that a real name that is also in the dictionary is still read.
     """
-    words = set()
+    non_names, persons = set(), set()
     with jieba.get_dict_file() as f:
         for raw in f:
             parts = raw.decode("utf-8").split()
-            if len(parts) == 3 and 2 <= len(parts[0]) <= 3 and parts[2][0] in _NON_NAME_TAGS:
-                words.add(parts[0])
-    return frozenset(words)
+            if len(parts) != 3 or not 2 <= len(parts[0]) <= 3:
+                continue
+            word, freq, tag = parts
+            if tag[:1] in _NON_NAME_TAGS and tag not in ("vn", "an"):
+                non_names.add(word)
+            elif tag.startswith("nr") and int(freq) < _PERSON_WORD_MAX_FREQ:
+                persons.add(word)
+    return frozenset(non_names), frozenset(persons)
 
 
 def _by_first_two(forms) -> dict[str, tuple[int, ...]]:
@@ -80,6 +89,7 @@ class EntityRules:
     descriptor_words: re.Pattern[str]
     honorific_words: re.Pattern[str]
     non_names: frozenset[str]  # two- and three-character verbs, adverbs, adjectives … (奏出, 深挖)
+    person_words: frozenset[str]  # dictionary words that are personal names
     transliteration: frozenset[str]  # syllables of Mongolian, Uyghur … names written in Chinese
     set_phrases: re.Pattern[str]  # 金山银山: phrases whose parts look like place names
 
@@ -90,6 +100,7 @@ class EntityRules:
         boundary = [w for w in read_lexicon("boundary_words") if len(w) > 1]
         surnames = read_lexicon("surnames")
         titles = read_lexicon("titles")
+        non_names, person_words = _dictionary_words()
         org_suffixes = tuple(sorted(set(read_lexicon("org_suffixes")), key=len, reverse=True))
         return cls(
             gazetteer=gazetteer,
@@ -114,7 +125,8 @@ class EntityRules:
             speech=re.compile(trie_pattern(read_lexicon("speech_verbs"))),
             descriptor_words=re.compile(trie_pattern(_tagged("person_descriptors"))),
             honorific_words=re.compile(trie_pattern(_tagged("honorifics"))),
-            non_names=_non_name_words(),
+            non_names=non_names,
+            person_words=person_words,
             set_phrases=re.compile(trie_pattern(read_lexicon("set_phrases"))),
             transliteration=frozenset(
                 ch for line in read_lexicon("transliteration_chars") for ch in line.split()

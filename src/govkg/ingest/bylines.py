@@ -99,7 +99,7 @@ def parse_dateline(line: str) -> Dateline | None:
 
 
 def _names(chunk: str) -> list[tuple[str, str | None]]:
-    """Names in a run of text, with the printed form when padded (``邓 蕾`` → 邓蕾)."""
+    """Names in a run of text, with the printed form when padded (``林 海`` → 林海)."""
     tokens = [t for t in re.split(r"[\s\u3000、，,|｜:：]+", chunk.strip()) if t]
     if len(tokens) >= 2 and all(len(t) == 1 for t in tokens):
         return [("".join(tokens), " ".join(tokens))]

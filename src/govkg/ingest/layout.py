@@ -171,7 +171,9 @@ class LayoutReader:
         for i, line in enumerate(lines):
             rest = lines[i:]
             if line.kind == "subtitle":
-                continue  # a deck under the headline (——记某某): not the headline, not the body
+                if current is not None:  # a deck under the headline (——记某某): a sentence, never the headline
+                    current.body.append(line)
+                continue
             if line.kind == "page":
                 label = _PAGE_LABEL.match(line.text).group("label")
                 section = label or section
@@ -309,6 +311,8 @@ class LayoutReader:
 
     def _run_on(self, prev: Line, line: Line) -> bool:
         """The previous line stops mid-sentence, so this one continues it."""
+        if "subtitle" in (prev.kind, line.kind):
+            return False
         if prev.kind == "short" and (prev.text.endswith(tuple(_TERMINAL)) or not self._joins(prev.text, line.text)):
             return False
         return not (prev.text.endswith(tuple(_TERMINAL)) or _ends_sentence(prev.text))

@@ -9,6 +9,7 @@ document) then multiply the rows of every join, 20-40x slower at 1M triples (ben
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,10 +49,18 @@ def merged_triples(quads):
 
 
 def write_query_store(nquads: str | Path, location: str | Path) -> None:
-    """A store for querying: the named graphs of ``nquads`` and, as the default graph, their merge."""
+    """A store for querying: the named graphs of ``nquads`` and, as the default graph, their merge.
+
+    Both are bulk-loaded from files (the merge through a temporary N-Triples file): streaming the
+    triples through Python with ``bulk_extend`` took 3x longer at 1M triples.
+    """
     store = pyoxigraph.Store(str(location))
     store.bulk_load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
-    store.bulk_extend(merged_triples(pyoxigraph.parse(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)))
+    with tempfile.TemporaryDirectory(prefix="govkg-merge-") as work:
+        merged = Path(work) / "merged.nt"
+        quads = pyoxigraph.parse(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
+        pyoxigraph.serialize((q.triple for q in quads), output=str(merged), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        store.bulk_load(path=str(merged), format=pyoxigraph.RdfFormat.N_TRIPLES)
     store.flush()
     store.optimize()
 

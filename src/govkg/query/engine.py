@@ -18,6 +18,7 @@ from typing import TypeVar
 import pyoxigraph
 
 from govkg.errors import QueryError
+from govkg.query.hints import with_values
 from govkg.query.prefixes import PREFIXES
 
 T = TypeVar("T")
@@ -73,13 +74,18 @@ def _evaluate(
     where: str,
     union: bool,
 ) -> T:
-    try:
-        results = dataset_store.query(
-            query,
-            prefixes=PREFIXES,
-            use_default_graph_as_union=union,
-            substitutions=dict(substitutions or {}),
+    substitutions = dict(substitutions or {})
+
+    def ask(text: str) -> Results:
+        return dataset_store.query(
+            text, prefixes=PREFIXES, use_default_graph_as_union=union, substitutions=substitutions
         )
+
+    try:
+        try:
+            results = ask(with_values(query, substitutions))
+        except SyntaxError:
+            results = ask(query)  # the user's own error, at the user's own line and column
         return consume(results)
     except SyntaxError as error:
         raise syntax_error(error, query, where) from error
