@@ -123,3 +123,8 @@ def test_village_party_branch_needs_the_article_to_have_one_village(res: Resourc
     two = orgs(res, "柯桥区柳岸村和桃溪村开展活动。", "干部到村担任村党支部书记。")
     assert "柳岸村党支部" in one
     assert not any(name.endswith("村党支部") for name in two)
+
+
+def test_a_lecturer_team_written_alone_is_the_article_place(res: Resources) -> None:
+    found = orgs(res, *ABOUT, "区里统筹青年讲师团师资力量开设课程。")
+    assert "青年讲师团" in found["柯桥区青年讲师团"].aliases

@@ -23,7 +23,7 @@ _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "vill
 _COMMON_TOKEN_FREQ = 500
 _ROAD_WORDS = ("路", "街", "大道")
 _WATER_AND_HILLS = "河江湖海山"
-_NOT_IN_STEMS = "县省委办"
+_NOT_IN_STEMS = "委办县省"
 _COMMON_NAMED_STEM_FREQ = 300
 # A level word followed by one of these is part of a common word, not a name's end (乡村, 村民).
 _CONTINUATIONS = {

@@ -38,6 +38,7 @@ _DEPUTY_DEPARTMENT = re.compile(r"、(组织|宣传|统战)部长")
 _QUOTED = re.compile(r"“([^“”]{2,14})”([\u4e00-\u9fff]{0,8})")
 _DOTTED = re.compile(r"([\u4e00-\u9fff]{2,8})·([\u4e00-\u9fff]{2,8})")
 _NOT_A_DEPARTMENT = "东西南北中全内外局干各腹底顶上下"
+_LECTURER_TEAM = re.compile(r"([\u4e00-\u9fff]{2,6}?)(讲师团|宣讲团)")
 _COMPANY = re.compile(r"股份有限公司|有限责任公司|有限公司|集团")
 _QUOTE_TO_DOUBLE = str.maketrans({"‘": "“", "’": "”", '"': "“"})
 
@@ -152,6 +153,7 @@ class _Finder:
                 found.append((name, ch + body, place.name))
                 found.extend(self._deputy(text, after + len(body), name, place.name))
         found.extend(self._quoted(text))
+        found.extend(self._lecturer_teams(text, covered))
         found.extend(self._companies(text, found))
         found.extend(self._national(text))
         return found
@@ -246,6 +248,23 @@ class _Finder:
                 if any(right[:k].endswith(s) for s in _WORKSHOP_SUFFIXES) and len(left) >= 2:
                     out.append((left + "·" + right[:k], left + right[:k], place))
                     break
+        return out
+
+    def _lecturer_teams(self, text: str, covered: list[bool]) -> list[tuple[str, str, str | None]]:
+        """A lecturer team (某某讲师团) written alone is the article's place's (one per county): named in full."""
+        out = []
+        for m in _LECTURER_TEAM.finditer(text):
+            start = m.start(1)
+            cut = max((k + 1 for k in range(start, m.start(2)) if text[k] in BODY_STOP_CHARS), default=start)
+            boundaries = list(self.rules.boundary.finditer(text, start, m.start(2)))
+            start = max(cut, boundaries[-1].end() if boundaries else start)
+            stem = text[start : m.start(2)]
+            if len(stem) < 2 or covered[start - 1 if start else 0] or text[start - 1 : start] in "“‘":
+                continue
+            form = stem + m.group(2)
+            out.append(
+                ((self.top.name if self.top else "") + form, form, self.top.name if self.top else None)
+            )
         return out
 
     def _companies(self, text: str, found: list) -> list[tuple[str, str, str | None]]:
