@@ -78,6 +78,7 @@ def test_worker_processes_give_the_same_bytes_as_one_process(tmp_path, paged_see
     parallel = govkg.build([paged_seed], tmp_path, html=False, workers=2)
     assert parallel.extracted == 4
     assert (tmp_path / "graph.nq").read_bytes() == (serial_build.out / "graph.nq").read_bytes()
+    assert (tmp_path / "graph.ttl").read_bytes() == (serial_build.out / "graph.ttl").read_bytes()
     assert parallel.summary.triples == serial_build.summary.triples
     assert isomorphic(rdflib.Graph().parse(tmp_path / "graph.ttl"),
                       rdflib.Graph().parse(serial_build.out / "graph.ttl"))

@@ -34,7 +34,11 @@ SEED = Path(__file__).resolve().parents[2] / "data" / "corpus" / "seed.txt"
 
 def place_levels(quads: list[ox.Quad]) -> dict[str, str]:
     """Each place's level, from its GB/T 2260 code (province xx0000, prefecture xxxx00) or none."""
-    places = {q.subject.value for q in quads if q.predicate.value.endswith("type") and q.object.value == SCHEMA + "Place"}
+    places = {
+        q.subject.value
+        for q in quads
+        if q.predicate.value.endswith("type") and q.object.value == SCHEMA + "Place"
+    }
     codes = {q.subject.value: q.object.value for q in quads if q.predicate.value == GK + "adcode"}
     levels = {}
     for place in places:
@@ -89,7 +93,9 @@ class Renamer:
                 for name, renamed in sentence_names:
                     text = text.replace(name, renamed)
                 obj = ox.Literal(text)
-        return ox.Quad(self.term(subject, k), quad.predicate, self.term(obj, k), self.term(quad.graph_name, k))
+        return ox.Quad(
+            self.term(subject, k), quad.predicate, self.term(obj, k), self.term(quad.graph_name, k)
+        )
 
     def sentence_names(self, k: int) -> list[tuple[str, str]]:
         pairs = []
@@ -124,10 +130,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("/tmp/govkg-bench"))
     parser.add_argument("--triples", type=int, default=1_000_000)
-    parser.add_argument("--reuse", action="store_true", help="keep an existing graph.nq, only rewrite the store")
-    parser.add_argument("--layout", choices=["merged", "named"], default="merged",
-                        help="merged: named graphs + their merge as default graph (govkg.query.write_query_store); "
-                        "named: named graphs only (govkg.rdf.store.write_store)")
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep an existing graph.nq, only rewrite the store"
+    )
+    parser.add_argument(
+        "--layout",
+        choices=["merged", "named"],
+        default="merged",
+        help="merged: named graphs + their merge as default graph (govkg.query.write_query_store); "
+        "named: named graphs only (govkg.rdf.store.write_store)",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -142,8 +154,10 @@ def main() -> None:
         shutil.rmtree(store)
     writer = write_query_store if args.layout == "merged" else write_store
     writer(nquads, store)
-    print(f"{args.layout} store written by {writer.__module__}.{writer.__name__} in "
-          f"{time.perf_counter() - started:.1f} s: {store}")
+    print(
+        f"{args.layout} store written by {writer.__module__}.{writer.__name__} in "
+        f"{time.perf_counter() - started:.1f} s: {store}"
+    )
 
 
 if __name__ == "__main__":

@@ -100,13 +100,24 @@ def extract_document(path: str, doc_id: str, extractor: Extractor, base: str = D
     try:
         doc = read_document(Path(path), doc_id, max_chars)
         facts = extractor.facts(doc)
-        nquads = serialize(Mapper(base).document_quads(doc, facts), format=RdfFormat.N_QUADS).decode("utf-8")
+        text = serialize(Mapper(base).document_quads(doc, facts), format=RdfFormat.N_QUADS).decode("utf-8")
+        nquads = sorted_lines(text)
     except InputError as exc:
         return DocumentResult.failed(path, doc_id, exc.reason)
     except Exception as exc:  # one broken document must not sink the batch
         log.debug("extraction failed for %s", path, exc_info=True)
         return DocumentResult.failed(path, doc_id, f"extraction failed: {type(exc).__name__}: {exc}")
     return DocumentResult(path, doc_id, doc.sha256, len(doc.text), len(facts), nquads)
+
+
+def sorted_lines(nquads: str) -> str:
+    """Each quad once, sorted (code-point order, which is UTF-8 byte order): the same graph, the same text.
+
+    Split at ``\\n`` only: a literal may hold U+2028 or U+0085, which N-Quads leaves unescaped.
+    """
+    lines = set(nquads.split("\n"))
+    lines.discard("")
+    return "".join(line + "\n" for line in sorted(lines))
 
 
 @dataclass(frozen=True)
@@ -180,6 +191,7 @@ def build(
     summary = result.summary
 
     todo: list[Task] = []
+    parts: dict[str, Path] = {}  # each document's N-Quads file, for graph.nq
     hashes: dict[str, str] = {}
     first_seen: dict[str, Path] = {}
     for path, doc_id in discover(paths):
@@ -192,8 +204,8 @@ def build(
         if cached is None:
             todo.append((str(path), doc_id))
             continue
-        result.store.load(path=str(out_dir / cached.nquads), format=RdfFormat.N_QUADS)
         manifest.documents[doc_id] = replace(cached, path=str(path))
+        parts[doc_id] = out_dir / cached.nquads
         summary.documents += 1
         summary.articles += cached.articles
         result.reused += 1
@@ -205,15 +217,21 @@ def build(
         if outcome.error is not None:
             summary.skipped.append(Skipped(outcome.path, outcome.error))
         else:
-            _add(result, manifest, outcome, hashes.get(outcome.doc_id))
+            part = _add(result, manifest, outcome, hashes.get(outcome.doc_id))
+            if part is not None:
+                parts[outcome.doc_id] = part
         if progress is not None:
             progress(Progress(done, total, result.chars, len(summary.skipped), time.perf_counter() - started))
 
+    ordered = [parts[doc_id] for doc_id in sorted(parts)]
+    for part in ordered:  # in document order, so that the store (and the Turtle it writes) is the same
+        result.store.load(path=str(part), format=RdfFormat.N_QUADS)
     summary.skipped.sort(key=lambda s: s.path)
     summary.triples = count_triples(result.store)
     summary.entities = count_entities(result.store)
     if out_dir is not None:
-        write_outputs(result.store, out_dir, summary, html=_html_writer() if html else None)
+        write_outputs(result.store, out_dir, summary, html=_html_writer() if html else None,
+                      nquads_parts=ordered)
         manifest.save(out_dir)
     result.seconds = time.perf_counter() - started
     return result
@@ -232,18 +250,21 @@ def _reusable(previous: Manifest, out_dir: Path | None, path: Path, doc_id: str,
     return previous.reusable(out_dir, doc_id, hashes[doc_id])
 
 
-def _add(result: BuildResult, manifest: Manifest, outcome: DocumentResult, file_hash: str | None) -> None:
-    data = outcome.nquads.encode("utf-8")
-    result.store.load(data, format=RdfFormat.N_QUADS)
+def _add(result: BuildResult, manifest: Manifest, outcome: DocumentResult, file_hash: str | None) -> Path | None:
+    """Count one extracted document; cache its quads in the output folder, or load them when there is none."""
     result.summary.documents += 1
     result.summary.articles += outcome.articles
     result.extracted += 1
     result.chars += outcome.chars
-    if result.out is not None and file_hash == outcome.sha256:  # a file changed while read is not cached
-        name = manifest.cache_name(outcome.doc_id, outcome.sha256)
-        write_cache_file(result.out, name, outcome.nquads)
+    if result.out is None:
+        result.store.load(outcome.nquads.encode("utf-8"), format=RdfFormat.N_QUADS)
+        return None
+    name = manifest.cache_name(outcome.doc_id, outcome.sha256)
+    write_cache_file(result.out, name, outcome.nquads)
+    if file_hash == outcome.sha256:  # a file that changed while it was read is extracted again next time
         manifest.documents[outcome.doc_id] = CachedDocument(outcome.sha256, name, outcome.path, outcome.chars,
                                                             outcome.articles)
+    return result.out / name
 
 
 def _engine(todo: list[Task], job: Job, extractor: Extractor | None, workers: int, engine: str,

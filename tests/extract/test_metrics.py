@@ -199,3 +199,142 @@ def test_any_text_gives_metrics_quoted_from_their_sentence(res, sentences):
         assert metric.text in evidence.text
         assert metric.value >= 0
         assert metric.about is None or metric.about.kind in ("place", "organization", "program")
+
+
+# -- what a paragraph is about -------------------------------------------------------------
+
+VILLAGES = (
+    *PLACES,
+    Place("杏花村", level="village", parent="松岭镇"),
+    Place("石门镇", level="township", parent="临溪县"),
+)
+TOWN_PROGRAMS = (Program("院坝夜话"), Program("积分超市"), Program("党员包户"), Program("银龄课堂"))
+
+
+def paragraphs(*paras: list[str]) -> Article:
+    """Sentences of one paragraph written end to end; paragraphs one character apart."""
+    out, pos = [], 0
+    for para in paras:
+        for s in para:
+            out.append(Sentence(pos, pos + len(s), s))
+            pos += len(s)
+        pos += 1
+    return Article("doc", 0, "article", "标题", 0, pos, sentences=tuple(out))
+
+
+def about(paras: list[list[str]], text: str, res: Resources) -> Subject | None:
+    metrics = extract_metrics(paragraphs(*paras), VILLAGES, ORGS, TOWN_PROGRAMS, res)
+    return {m.text: m for m in metrics}[text].about
+
+
+@pytest.mark.parametrize(
+    ("paras", "text", "expected"),
+    [
+        (  # the village the paragraph presents, not a village it names in passing
+            [
+                ["临溪县大力发展乡村旅游。"],
+                ["桃源村是远近闻名的茶叶村，与杏花村隔河相望。", "村集体经济收入达42万元。"],
+            ],
+            "42万元",
+            ("place", "桃源村"),
+        ),
+        (  # 该村 is the village the paragraph is about
+            [["桃源村是远近闻名的茶叶村，与杏花村隔河相望。", "去年，该村接待游客8.6万人次。"]],
+            "8.6万人次",
+            ("place", "桃源村"),
+        ),
+        (  # 全村 in the sentence that presents the village
+            [["临溪县松岭镇杏花村村民种茶。"], ["桃源村是远近闻名的茶叶村，全村有农户420户。"]],
+            "420户",
+            ("place", "桃源村"),
+        ),
+        (  # the subject of 位于, not the town it lies in
+            [["杏花村位于松岭镇西部，2023年引进茶叶加工企业3家。"]],
+            "3家",
+            ("place", "杏花村"),
+        ),
+        (  # a sentence opening with a place after a time phrase sets the topic
+            [["去年，杏花村与桃源村合作建成民宿，带动松岭镇旅游。", "当年接待游客3万人次。"]],
+            "3万人次",
+            ("place", "杏花村"),
+        ),
+        (  # 镇里 and 县里 stand for the town and the county in focus
+            [["临溪县松岭镇大力发展庭院经济。", "镇里组织志愿者开展义诊活动12场。"]],
+            "12场",
+            ("place", "松岭镇"),
+        ),
+        (
+            [["临溪县松岭镇大力发展庭院经济。", "县里还安排专项资金300万元。"]],
+            "300万元",
+            ("place", "临溪县"),
+        ),
+    ],
+)
+def test_the_paragraph_topic_is_what_a_figure_is_about(res, paras, text, expected):
+    assert about(paras, text, res) == Subject(*expected)
+
+
+@pytest.mark.parametrize(
+    ("paras", "text", "expected"),
+    [
+        (  # what a program did: 通过“X”，全镇…
+            [["通过“院坝夜话”，全镇共召开院坝会35场，解决停车难等问题83件。"]],
+            "35场",
+            ("program", "院坝夜话"),
+        ),
+        (
+            [["通过“院坝夜话”，全镇共召开院坝会35场，解决停车难等问题83件。"]],
+            "83件",
+            ("program", "院坝夜话"),
+        ),
+        (
+            [["依托“银龄课堂”，石门镇开设书法课程42门。"]],
+            "42门",
+            ("program", "银龄课堂"),
+        ),
+        (  # the villages listed are what is counted; the pilot is what it is about
+            [["今年，松岭镇在桃源村试点“积分超市”，以桃源村、杏花村等6个村为试点，发放积分卡1200张。"]],
+            "6个",
+            ("program", "积分超市"),
+        ),
+        (
+            [["今年，松岭镇在桃源村试点“积分超市”，以桃源村、杏花村等6个村为试点，发放积分卡1200张。"]],
+            "1200张",
+            ("program", "积分超市"),
+        ),
+        (  # a paragraph about a program: its later figures are the program's
+            [["松岭镇推行“党员包户”制度。", "制度实施以来，党员们走村入户。", "每名党员联系8户群众。"]],
+            "8户",
+            ("program", "党员包户"),
+        ),
+        (  # a new paragraph does not inherit the program
+            [["松岭镇推行“党员包户”制度。"], ["松岭镇今年新建公厕8座。"]],
+            "8座",
+            ("place", "松岭镇"),
+        ),
+        (  # a place listed before the number is counted, not counted about
+            [["松岭镇以桃源村、杏花村等6个村为重点，推进人居环境整治。"]],
+            "6个",
+            ("place", "松岭镇"),
+        ),
+    ],
+)
+def test_a_program_is_what_a_figure_is_about(res, paras, text, expected):
+    assert about(paras, text, res) == Subject(*expected)
+
+
+@pytest.mark.parametrize(
+    ("paras", "text"),
+    [
+        ([["“院坝夜话”机制运行以来，全镇共召开院坝会35场。"]], "35场"),
+        ([["“院坝夜话”开展以来，松岭镇共解决停车难等问题83件。"]], "83件"),
+    ],
+)
+def test_the_results_of_a_program(res, paras, text):
+    assert about(paras, text, res) == Subject("program", "院坝夜话")
+
+
+def test_the_pilot_of_a_program_introduced_before(res):
+    paras = [["松岭镇推行“积分超市”。", "镇里以桃源村、杏花村等6个村为试点，培育示范户300余户。"]]
+    assert about(paras, "6个", res) == Subject("program", "积分超市")
+    assert about(paras, "300余户", res) == Subject("place", "松岭镇")

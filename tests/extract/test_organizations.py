@@ -128,3 +128,43 @@ def test_village_party_branch_needs_the_article_to_have_one_village(res: Resourc
 def test_a_lecturer_team_written_alone_is_the_article_place(res: Resources) -> None:
     found = orgs(res, *ABOUT, "区里统筹青年讲师团师资力量开设课程。")
     assert "青年讲师团" in found["柯桥区青年讲师团"].aliases
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("椒园镇司法所所长说，矛盾纠纷少了。", "椒园镇司法所"),
+        ("椒园镇卫生院的医生定期到村义诊。", "椒园镇卫生院"),
+        ("椒园镇中心小学的学生也来参观。", "椒园镇中心小学"),
+        ("宣恩县图书馆、宣恩县文化馆送书下乡。", "宣恩县文化馆"),
+        ("宣恩县人民医院的专家坐诊。", "宣恩县人民医院"),
+        ("火石村杨梅专业合作社带动农户200户。", "火石村杨梅专业合作社"),
+        ("于都县同福镇联合党委书记说。", "同福镇联合党委"),
+        ("于都县同福镇派出所民警上门服务。", "同福镇派出所"),
+    ],
+)
+def test_bodies_by_kind_word(res: Resources, sentence: str, name: str) -> None:
+    assert name in orgs(res, sentence)
+
+
+def test_a_standard_short_form_is_written_in_full(res: Resources) -> None:
+    found = orgs(res, "湖北省宣恩县推进茶产业。", "县农业农村局联合省农科院建设试验基地。")
+    assert "省农科院" in found["湖北省农业科学院"].aliases
+
+
+@pytest.mark.parametrize(
+    ("sentence", "department"),
+    [
+        ("宣恩县委常委、组织部部长介绍了情况。", "宣恩县委组织部"),
+        ("宣恩县委常委、宣传部副部长出席活动。", "宣恩县委宣传部"),
+        ("宣恩县委常委、统战部长出席活动。", "宣恩县委统战部"),
+    ],
+)
+def test_a_department_in_a_title_chain_is_the_committee_s(res: Resources, sentence: str, department: str) -> None:
+    assert {"宣恩县委", department} <= set(orgs(res, sentence))
+
+
+def test_a_bare_village_word_stands_for_the_village_named_before_it(res: Resources) -> None:
+    found = orgs(res, "火石村和东关村都种茶。", "在东关村，村党支部书记带头修路。")
+    assert "东关村党支部" in found
+    assert "火石村党支部" not in found

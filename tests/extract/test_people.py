@@ -148,3 +148,52 @@ def test_byline_printed_without_a_title_gives_none(res: Resources) -> None:
     _, memberships = extract_people(article("柯桥区召开会议。", credits=credits), PLACES, ORGS, res)
     assert {(m.person, m.title) for m in memberships} == {("严冬", "记者")}
     assert next(iter(memberships)).evidence[0].text == "本报记者 严冬"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("养殖户李德旺说，今年收入翻了一番。", ("李德旺", "养殖户", None)),
+        ("种植户王桂兰也在忙着采茶。", ("王桂兰", "种植户", None)),
+        ("民宿业主田小燕介绍，周末游客很多。", ("田小燕", "民宿业主", None)),
+        ("返乡青年张宏伟带着年轻人做直播。", ("张宏伟", "返乡青年", None)),
+        ("脱贫户赵有福笑着说日子好了。", ("赵有福", "脱贫户", None)),
+        ("护林员杨光荣每天巡山。", ("杨光荣", "护林员", None)),
+    ],
+)
+def test_words_for_people_are_their_roles(res: Resources, sentence: str, role: tuple[str, str, None]) -> None:
+    assert role in roles(res, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "读绘本的孙女说：“奶奶讲的故事最好听。”",
+        "党员包户帮扶困难群众。",
+        "他的女儿说，爸爸回来后家里热闹多了。",
+        "老伴在一旁笑着说。",
+    ],
+)
+def test_family_words_and_verbs_are_not_people(res: Resources, sentence: str) -> None:
+    assert people(res, sentence) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("柳岸村党支部书记、“80后”的赖春生说。", ("赖春生", "书记", "柳岸村党支部")),
+        ("——记柳岸村党支部书记孙建华", ("孙建华", "书记", "柳岸村党支部")),
+        ("区委常委、组织部部长李国强介绍。", ("李国强", "常委", "柯桥区委")),
+        ("区委常委、组织部部长李国强介绍。", ("李国强", "部长", "柯桥区委组织部")),
+        ("区委常委、组织部副部长卢海波出席。", ("卢海波", "副部长", "柯桥区委组织部")),
+        ("区委书记陈明说，要抓好落实。", ("陈明", "书记", "柯桥区委")),  # 陈明|说 is not 陈|明说
+    ],
+)
+def test_titles_apart_from_their_names(res: Resources, sentence: str, role: tuple[str, str, str | None]) -> None:
+    assert role in roles(res, sentence)
+
+
+def test_a_government_head_does_not_take_the_party_committee(res: Resources) -> None:
+    found = roles(res, "区委副书记、区长刘志军说。")
+    assert ("刘志军", "副书记", "柯桥区委") in found
+    assert ("刘志军", "区长", None) in found

@@ -129,3 +129,93 @@ def test_evidence_points_into_the_sentence(res: Resources) -> None:
 )
 def test_names_found_after_their_boundary(res: Resources, sentence: str, name: str) -> None:
     assert name in places(res, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "child", "parent"),
+    [
+        ("近日，赣州市于都县同福镇火石村的茶农迎来丰收。", "同福镇", "于都县"),
+        ("近日，赣州市于都县同福镇火石村的茶农迎来丰收。", "火石村", "同福镇"),
+        ("于都县和平镇开展义诊活动。", "和平镇", "于都县"),  # 和 here is the name's own character
+        ("于都县在同福镇召开现场会。", "同福镇", "于都县"),  # 在 is not
+    ],
+)
+def test_every_level_of_a_written_chain(res: Resources, sentence: str, child: str, parent: str) -> None:
+    assert places(res, sentence)[child].parent == parent
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        ("在东关村，村党支部书记带领大家修路。",),
+        ("东关村生猪出栏1.2万头。",),
+        ("记者走进东关村，看到一片忙碌景象。",),
+        ("我们学习东关村的经验。", "大家都觉得东关村的路修得好。"),  # named twice
+        ("——记东关村党支部书记",),
+    ],
+)
+def test_a_village_named_with_a_common_word_in_a_place_context(res: Resources, sentences: tuple[str, ...]) -> None:
+    assert "东关村" in places(res, *sentences)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("一个村一个样。", {"一个村"}),
+        ("全镇12个行政村实现通路。", {"行政村", "个行政村"}),
+        ("城中村改造加快推进。", {"城中村"}),
+        ("小山村的产业越来越红火。", {"小山村"}),
+        ("各地要发展，壮大村集体经济。", {"壮大村"}),
+        ("孙小梅带着村两委干部走访。", {"孙小梅带着村", "带着村"}),
+        ("大家都说东关村的路修得好。", {"都说东关村", "说东关村"}),
+        ("黄大山每天巡山。", {"黄大山"}),
+        ("这座山很高，那条河很长。", {"这座山", "那条河"}),
+        ("他说后溪河穿镇而过。", {"说后溪河", "他说后溪河"}),
+    ],
+)
+def test_common_words_and_names_of_people_are_not_places(res: Resources, sentence: str, absent: set[str]) -> None:
+    assert not absent & set(places(res, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("后溪河穿镇而过，两岸绿树成荫。", "后溪河"),
+        ("他说，后溪河穿镇而过。", "后溪河"),
+        ("沿清江而建的步道吸引了游客。", "清江"),
+        ("清江穿城而过。", "清江"),
+        ("贺兰山脚下是一片牧场。", "贺兰山"),
+        ("茶园坪古村落保存完好。", "茶园坪古村落"),
+    ],
+)
+def test_natural_places_before_a_verb(res: Resources, sentence: str, name: str) -> None:
+    assert name in places(res, sentence)
+
+
+def test_a_national_wetland_park_belongs_to_its_county(res: Resources) -> None:
+    found = places(res, "于都县的白鹭湾国家湿地公园吸引了大批游客。")
+    assert found["白鹭湾国家湿地公园"].parent == "于都县"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "parent"),
+    [
+        ("他在南京经营生意多年。", "南京市", "江苏省"),
+        ("茶叶远销北京、上海、广州等地。", "广州市", "广东省"),
+        ("游客来自成都的一所学校。", "成都市", "四川省"),
+    ],
+)
+def test_short_names_of_cities_in_a_place_context(res: Resources, sentence: str, name: str, parent: str) -> None:
+    assert places(res, sentence)[name].parent == parent
+
+
+@pytest.mark.parametrize(
+    ("sentences", "absent"),
+    [
+        (("他们在南京路上散步。",), "南京市"),
+        (("南京的春天来了。",), "南京市"),  # no place context
+        (("龙岩市上杭县举办活动。", "古田的红色旅游火了。"), "古田县"),  # a county of another prefecture
+    ],
+)
+def test_short_names_without_context_or_support(res: Resources, sentences: tuple[str, ...], absent: str) -> None:
+    assert absent not in places(res, *sentences)

@@ -128,3 +128,72 @@ def test_any_text_gives_programs_named_in_their_evidence(res, sentences):
         assert program.evidence
         assert not any(mark in program.name for mark in "“”‘’")
         assert all(any(f in e.text for f in (program.name, *program.aliases)) for e in program.evidence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a quoted scheme behind a title it confers
+        ("临溪县评选“红土先锋”示范党支部38个。", {"红土先锋"}),
+        ("松岭镇今年命名“巾帼能手”示范户120户。", {"巾帼能手"}),
+        # a verb right before or right after the quotation puts it in place
+        ("松岭镇在桃源村试点“积分超市”，群众参与热情高。", {"积分超市"}),
+        ("“乡贤回归”运行以来，已吸引乡贤返乡创业46人。", {"乡贤回归"}),
+        ("“清风茶室”机制推行以来，群众反映问题更方便了。", {"清风茶室"}),
+        # an unquoted named mechanism put in place
+        ("松岭镇推行党员包户制度，每名党员联系5户群众。", {"党员包户制度"}),
+        ("临溪县首创村医轮岗机制，偏远村也有了医生。", {"村医轮岗机制"}),
+        # a number-prefixed service circle
+        ("临溪县打造15分钟便民服务圈12个。", {"15分钟便民服务圈"}),
+    ],
+)
+def test_named_initiatives_without_a_kind_word(res, sentence, expected):
+    assert names(sentence, res=res) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "临溪县建立健全长效机制，巩固整治成果。",  # a generic mechanism
+        "松岭镇推行网格化管理制度。",  # a generic mechanism
+        "松岭镇完善工作制度，推行考核机制。",  # generic mechanisms
+        "桃源村被评为“五星”示范村。",  # a title received, not a scheme conferred
+        "他说，“好日子”运行在每个人的心里。",  # no launching verb before the quotation
+    ],
+)
+def test_not_named_initiatives(res, sentence):
+    assert names(sentence, res=res) == set()
+
+
+VILLAGE_PLACES = (
+    *PLACES,
+    Place("桃源村", level="village", parent="松岭镇"),
+    Place("杏花村", level="village", parent="松岭镇"),
+)
+
+
+def paragraph(*sentences: str) -> Article:
+    """Sentences of one paragraph, written end to end."""
+    out, pos = [], 0
+    for s in sentences:
+        out.append(Sentence(pos, pos + len(s), s))
+        pos += len(s)
+    return Article("doc", 0, "article", "标题", 0, pos, sentences=tuple(out))
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # the villages it is piloted in, not the town that pilots it nor the county
+        (["临溪县松岭镇大力发展乡村治理。", "松岭镇在桃源村、杏花村试点“积分超市”。"], {"桃源村", "杏花村"}),
+        # the sites of a pilot named in the paragraph after it
+        (["松岭镇推行“积分超市”。", "目前，以桃源村、杏花村等6个村为试点。"], {"松岭镇", "桃源村", "杏花村"}),
+        # a place named as a companion is not where it runs
+        (["桃源村是远近闻名的茶叶村。", "桃源村的党员同松岭镇干部一起推行“积分超市”。"], {"桃源村"}),
+        # one place named before it: that place and the place the article is about
+        (["临溪县大力发展乡村旅游。", "临溪县还在松岭镇举办“乡村好声音”歌唱比赛。"], {"临溪县", "松岭镇"}),
+    ],
+)
+def test_where_a_program_runs(res, sentences, expected):
+    (program,) = extract_programs(paragraph(*sentences), VILLAGE_PLACES, (), (), (), res)
+    assert set(program.places) == expected

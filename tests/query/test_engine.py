@@ -28,7 +28,9 @@ def test_the_layouts_are_told_apart(tiny_store, tiny_query_store):
 def test_the_query_layout_keeps_the_documents_graphs(tiny_query_store):
     query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
     assert run(open_store(tiny_query_store), query).column("g") == [
-        "https://w3id.org/govkg/id/graph/a1", "https://w3id.org/govkg/id/graph/b2"]
+        "https://w3id.org/govkg/id/graph/a1",
+        "https://w3id.org/govkg/id/graph/b2",
+    ]
 
 
 def test_a_build_output_directory_opens_its_store(tiny_store):
@@ -93,7 +95,11 @@ def test_an_unknown_rdf_extension_is_refused(tmp_path):
         open_graph(path)
 
 
-SLOW = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"VALUES ?v{i} {{ {' '.join(map(str, range(10)))} }}" for i in range(7)) + " }"
+SLOW = (
+    "SELECT (COUNT(*) AS ?n) WHERE { "
+    + " ".join(f"VALUES ?v{i} {{ {' '.join(map(str, range(10)))} }}" for i in range(7))
+    + " }"
+)
 
 
 def test_a_query_over_its_time_limit_is_stopped_with_a_clear_error(tiny):
@@ -127,5 +133,7 @@ def test_a_triple_held_by_two_graphs(layout, rows, request):
 
 
 def test_inline_queries_know_the_contract_prefixes(tiny):
-    result = run(tiny, Query("SELECT DISTINCT ?l WHERE { ?p a gk:Program ; rdfs:label ?l } ORDER BY ?l", "inline"))
+    result = run(
+        tiny, Query("SELECT DISTINCT ?l WHERE { ?p a gk:Program ; rdfs:label ?l } ORDER BY ?l", "inline")
+    )
     assert result.column("l") == ["共享书屋", "邻里食堂"]

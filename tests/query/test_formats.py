@@ -87,8 +87,12 @@ def test_csv_has_a_header_and_plain_values(tiny):
 
 @pytest.mark.parametrize(
     ("fmt", "rdf_format"),
-    [("turtle", pyoxigraph.RdfFormat.TURTLE), ("ntriples", pyoxigraph.RdfFormat.N_TRIPLES),
-     ("json", pyoxigraph.RdfFormat.JSON_LD), ("xml", pyoxigraph.RdfFormat.RDF_XML)],
+    [
+        ("turtle", pyoxigraph.RdfFormat.TURTLE),
+        ("ntriples", pyoxigraph.RdfFormat.N_TRIPLES),
+        ("json", pyoxigraph.RdfFormat.JSON_LD),
+        ("xml", pyoxigraph.RdfFormat.RDF_XML),
+    ],
 )
 def test_graph_answers_in_rdf_formats(tiny, fmt, rdf_format):
     query = "CONSTRUCT { ?p rdfs:label ?l } WHERE { ?p a gk:Program ; rdfs:label ?l }"

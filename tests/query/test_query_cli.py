@@ -22,7 +22,9 @@ def invoke(*args: str):
 
 
 def test_a_saved_question_with_a_parameter_as_json():
-    result = invoke("articles-by-reporter", "--graph", str(TINY), "--param", "reporter=陈默", "--format", "json")
+    result = invoke(
+        "articles-by-reporter", "--graph", str(TINY), "--param", "reporter=陈默", "--format", "json"
+    )
     assert result.exit_code == 0
     bindings = json.loads(result.stdout)["results"]["bindings"]
     assert [b["headline"]["value"] for b in bindings] == ["湖畔书屋开门迎客"]
@@ -37,8 +39,11 @@ def test_a_query_file_against_a_store(tiny_store, tmp_path):
 
 
 def test_the_default_table_output():
-    result = invoke("SELECT DISTINCT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name",
-                    "--graph", str(TINY))
+    result = invoke(
+        "SELECT DISTINCT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name",
+        "--graph",
+        str(TINY),
+    )
     assert result.exit_code == 0
     assert result.stdout.splitlines() == ["name", "----", "何芳", "周川", "林晓", "陈默", "(4 rows)"]
 
@@ -55,12 +60,18 @@ def test_list_shows_every_saved_question_and_its_parameters():
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["SELECT * WHERE { ?s ?p }", "--graph", str(TINY)], "govkg: query: syntax error at line 1, column 25"),
+        (
+            ["SELECT * WHERE { ?s ?p }", "--graph", str(TINY)],
+            "govkg: query: syntax error at line 1, column 25",
+        ),
         (["missing.rq", "--graph", str(TINY)], "govkg: missing.rq: no such file"),
         (["SELECT * WHERE { ?s ?p ?o }", "--store", "no/such/dir"], "govkg: no/such/dir: no such store"),
         (["programs-in-region", "--graph", str(TINY)], "govkg: programs-in-region: needs --param region="),
         (["programs-in-region", "--graph", str(TINY), "-p", "region"], "expected name=value"),
-        (["SELECT * WHERE { ?s ?p ?o }", "--graph", str(TINY), "--store", "x"], "either a store or an RDF file"),
+        (
+            ["SELECT * WHERE { ?s ?p ?o }", "--graph", str(TINY), "--store", "x"],
+            "either a store or an RDF file",
+        ),
     ],
 )
 def test_errors_are_one_line_and_exit_with_status_1(args, message):
@@ -72,7 +83,11 @@ def test_errors_are_one_line_and_exit_with_status_1(args, message):
 
 
 def test_a_time_out_is_an_error():
-    slow = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"VALUES ?v{i} {{ 0 1 2 3 4 5 6 7 8 9 }}" for i in range(7)) + " }"
+    slow = (
+        "SELECT (COUNT(*) AS ?n) WHERE { "
+        + " ".join(f"VALUES ?v{i} {{ 0 1 2 3 4 5 6 7 8 9 }}" for i in range(7))
+        + " }"
+    )
     result = invoke(slow, "--graph", str(TINY), "--timeout", "0.05")
     assert result.exit_code == 1
     assert "no answer within the time limit of 0.05 s" in result.stderr
@@ -87,8 +102,21 @@ def test_every_command_has_help():
 def test_the_installed_command(tiny_store):
     govkg = shutil.which("govkg") or str(Path(sys.executable).with_name("govkg"))
     done = subprocess.run(
-        [govkg, "query", "articles-by-reporter", "-p", "reporter=林晓", "--store", str(tiny_store.parent), "-f", "tsv"],
-        capture_output=True, text=True, timeout=60, check=False,
+        [
+            govkg,
+            "query",
+            "articles-by-reporter",
+            "-p",
+            "reporter=林晓",
+            "--store",
+            str(tiny_store.parent),
+            "-f",
+            "tsv",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "?reporter\t?article\t?headline\t?section\t?date"

@@ -12,8 +12,15 @@ from govkg.query.saved import read_question
 
 QUESTIONS = saved_questions()
 REQUIRED = {
-    "programs-in-region", "officials-by-program", "metrics-by-region", "quoted-people", "articles-by-reporter",
-    "programs-sharing-places", "neighbourhood", "evidence", "wikidata-places",
+    "programs-in-region",
+    "officials-by-program",
+    "metrics-by-region",
+    "quoted-people",
+    "articles-by-reporter",
+    "programs-sharing-places",
+    "neighbourhood",
+    "evidence",
+    "wikidata-places",
 }
 
 
@@ -74,28 +81,56 @@ def rows(result, *columns):
 # The hand-made graph: 竹园社区 ⊂ 青林街道 ⊂ 海曙区 ⊂ 宁波市 ⊂ 浙江省 ⊃ 杭州市 ⊃ 西湖区;
 # 邻里食堂 runs in 竹园社区, 共享书屋 in 竹园社区 and 西湖区; 何芳 is 局长 of 海曙区民政局.
 TINY_ANSWERS = [
-    ("programs-in-region", {"region": "宁波"}, ("programName", "placeName"),
-     [("共享书屋", "竹园社区"), ("邻里食堂", "竹园社区")]),
-    ("programs-in-region", {"region": "浙江省"}, ("programName", "placeName"),
-     [("共享书屋", "竹园社区"), ("共享书屋", "西湖区"), ("邻里食堂", "竹园社区")]),
+    (
+        "programs-in-region",
+        {"region": "宁波"},
+        ("programName", "placeName"),
+        [("共享书屋", "竹园社区"), ("邻里食堂", "竹园社区")],
+    ),
+    (
+        "programs-in-region",
+        {"region": "浙江省"},
+        ("programName", "placeName"),
+        [("共享书屋", "竹园社区"), ("共享书屋", "西湖区"), ("邻里食堂", "竹园社区")],
+    ),
     ("programs-in-region", {"region": "杭州市"}, ("programName", "placeName"), [("共享书屋", "西湖区")]),
     ("programs-in-region", {"region": "竹园社区"}, ("programName",), [("共享书屋",), ("邻里食堂",)]),
-    ("officials-by-program", {}, ("program", "person", "title", "organization"),
-     [("邻里食堂", "何芳", "局长", "海曙区民政局")]),
+    (
+        "officials-by-program",
+        {},
+        ("program", "person", "title", "organization"),
+        [("邻里食堂", "何芳", "局长", "海曙区民政局")],
+    ),
     ("officials-by-program", {"program": "共享书屋"}, ("person",), []),
     # 共享书屋 also runs in 竹园社区, so its 8 个 count for 宁波市 too; 浙江省 counts each metric once.
-    ("metrics-by-region", {"region": "宁波市"}, ("unit", "total", "metrics"),
-     [("万人次", "3.5", "1"), ("个", "20", "2")]),
-    ("metrics-by-region", {"region": "浙江省"}, ("unit", "total", "metrics"),
-     [("万人次", "3.5", "1"), ("个", "20", "2")]),
+    (
+        "metrics-by-region",
+        {"region": "宁波市"},
+        ("unit", "total", "metrics"),
+        [("万人次", "3.5", "1"), ("个", "20", "2")],
+    ),
+    (
+        "metrics-by-region",
+        {"region": "浙江省"},
+        ("unit", "total", "metrics"),
+        [("万人次", "3.5", "1"), ("个", "20", "2")],
+    ),
     ("metrics-by-region", {"region": "西湖区"}, ("unit", "total"), [("个", "8")]),
     ("quoted-people", {}, ("person", "program", "headline"), [("何芳", "邻里食堂", "一碗热饭暖人心")]),
-    ("articles-by-reporter", {"reporter": "林晓"}, ("headline",),
-     [("一碗热饭暖人心",), ("书香飘进社区",), ("湖畔书屋开门迎客",)]),
+    (
+        "articles-by-reporter",
+        {"reporter": "林晓"},
+        ("headline",),
+        [("一碗热饭暖人心",), ("书香飘进社区",), ("湖畔书屋开门迎客",)],
+    ),
     ("articles-by-reporter", {"reporter": "陈默"}, ("headline",), [("湖畔书屋开门迎客",)]),
     ("articles-by-reporter", {"reporter": "周川"}, ("headline",), []),
-    ("programs-sharing-places", {}, ("program", "other", "place"),
-     [("共享书屋", "邻里食堂", "竹园社区"), ("邻里食堂", "共享书屋", "竹园社区")]),
+    (
+        "programs-sharing-places",
+        {},
+        ("program", "other", "place"),
+        [("共享书屋", "邻里食堂", "竹园社区"), ("邻里食堂", "共享书屋", "竹园社区")],
+    ),
     ("programs-sharing-places", {"program": "邻里食堂"}, ("other",), [("共享书屋",)]),
     ("evidence", {"entity": "何芳"}, ("start", "end", "headline"), [("40", "88", "一碗热饭暖人心")]),
     ("evidence", {"entity": "共享书屋"}, ("start", "end"), [("10", "40"), ("10", "40"), ("89", "120")]),
@@ -109,13 +144,19 @@ def test_answers_on_the_hand_made_graph(tiny, name, params, columns, expected):
 
 def test_the_metric_figures_are_numbers_not_strings(tiny):
     result = run(tiny, "metrics-by-region", {"region": "浙江省"})
-    totals = {row[result.variables.index("unit")].value: row[result.variables.index("total")] for row in result.rows}
+    totals = {
+        row[result.variables.index("unit")].value: row[result.variables.index("total")] for row in result.rows
+    }
     assert totals["个"].datatype.value.endswith("#decimal")
 
 
 def test_the_neighbourhood_stops_at_two_hops(tiny):
     result = run(tiny, "neighbourhood", {"entity": "海曙区民政局"})
-    distance = {node: int(d) for node, d in zip(result.column("label"), result.column("distance"), strict=True) if node}
+    distance = {
+        node: int(d)
+        for node, d in zip(result.column("label"), result.column("distance"), strict=True)
+        if node
+    }
     assert distance["海曙区"] == 1 and distance["邻里食堂"] == 1
     assert distance["何芳"] == 2 and distance["宁波市"] == 2 and distance["局长"] == 2
     assert "浙江省" not in distance and "西湖区" not in distance
@@ -129,5 +170,7 @@ def test_the_evidence_sentence_is_the_one_the_fact_was_read_from(tiny):
 
 
 def test_saved_questions_can_be_read_from_another_folder(tmp_path):
-    (tmp_path / "mine.rq").write_text("# Count everything.\n# 统计。\nSELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\n")
+    (tmp_path / "mine.rq").write_text(
+        "# Count everything.\n# 统计。\nSELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\n"
+    )
     assert saved_question("mine", tmp_path).summary == "Count everything."

@@ -19,7 +19,10 @@ SOURCE = (Path(__file__).resolve().parents[2] / "data" / "corpus" / "seed.txt").
 @pytest.mark.parametrize(
     ("reporter", "headlines"),
     [
-        ("宋爽", {"干部培训在“学用转化”上发力", "“红链兴企”精准助企有实招", "精准提升基层党组织书记履职能力"}),
+        (
+            "宋爽",
+            {"干部培训在“学用转化”上发力", "“红链兴企”精准助企有实招", "精准提升基层党组织书记履职能力"},
+        ),
         ("潘佳", {"“全龄友好”构建有温度的社区家园", "“推窗见绿”的城市生态提升群众满意度"}),
     ],
 )
@@ -35,7 +38,9 @@ def test_a_correspondent_is_not_an_author(seed):
 
 def test_the_neighbourhood_of_a_reporter_holds_the_articles_one_hop_away(seed):
     result = run(seed, "neighbourhood", {"entity": "宋爽"})
-    one_hop = {label for label, d in zip(result.column("label"), result.column("distance"), strict=True) if d == "1"}
+    one_hop = {
+        label for label, d in zip(result.column("label"), result.column("distance"), strict=True) if d == "1"
+    }
     assert {"干部培训在“学用转化”上发力", "精准提升基层党组织书记履职能力"} <= one_hop
     assert set(result.column("distance")) <= {"1", "2"}
 
@@ -55,7 +60,9 @@ def test_metrics_of_a_city_count_for_its_league_and_region(seed):
 def test_every_evidence_sentence_slices_the_source_at_its_offsets(seed):
     result = run(seed, "evidence", {"entity": "满洲里市"})
     assert result.rows
-    for sentence, start, end in zip(result.column("sentence"), result.column("start"), result.column("end"), strict=True):
+    for sentence, start, end in zip(
+        result.column("sentence"), result.column("start"), result.column("end"), strict=True
+    ):
         assert SOURCE[int(start) : int(end)] == sentence
     assert set(result.column("headline")) >= {"干部培训在“学用转化”上发力"}
 

@@ -23,7 +23,9 @@ from govkg.query.server import Endpoint, command, free_port, wait_until_listenin
 
 pytestmark = pytest.mark.server
 
-HEADLINES = "SELECT DISTINCT ?headline WHERE { ?a <https://schema.org/headline> ?headline } ORDER BY ?headline"
+HEADLINES = (
+    "SELECT DISTINCT ?headline WHERE { ?a <https://schema.org/headline> ?headline } ORDER BY ?headline"
+)
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +34,8 @@ def endpoint(tiny_store: Path) -> Iterator[str]:
     port = free_port()
     process = subprocess.Popen(
         [govkg, "serve", "--store", str(tiny_store), "--port", str(port), "--timeout", "1"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
         wait_until_listening("127.0.0.1", port, process)
@@ -57,7 +60,9 @@ def test_sparqlwrapper_gets_sparql_json(endpoint):
     client.setQuery(HEADLINES)
     client.setReturnFormat(JSON)
     bindings = client.query().convert()["results"]["bindings"]
-    assert [b["headline"]["value"] for b in bindings] == sorted(["一碗热饭暖人心", "书香飘进社区", "湖畔书屋开门迎客"])
+    assert [b["headline"]["value"] for b in bindings] == sorted(
+        ["一碗热饭暖人心", "书香飘进社区", "湖畔书屋开门迎客"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -78,12 +83,21 @@ def test_results_by_content_negotiation(endpoint, accept, results_format):
 def test_csv_by_content_negotiation(endpoint):
     with get(endpoint, HEADLINES, "text/csv") as response:
         assert response.headers["Content-Type"].split(";")[0] == "text/csv"
-        assert response.read().decode("utf-8").splitlines() == ["headline", "一碗热饭暖人心", "书香飘进社区", "湖畔书屋开门迎客"]
+        assert response.read().decode("utf-8").splitlines() == [
+            "headline",
+            "一碗热饭暖人心",
+            "书香飘进社区",
+            "湖畔书屋开门迎客",
+        ]
 
 
 def test_named_graphs_are_one_default_graph_and_cors_is_on(endpoint):
-    with get(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://schema.org/NewsArticle> }",
-             "application/sparql-results+json", origin="https://yasgui.example") as response:
+    with get(
+        endpoint,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://schema.org/NewsArticle> }",
+        "application/sparql-results+json",
+        origin="https://yasgui.example",
+    ) as response:
         assert response.headers["Access-Control-Allow-Origin"] == "*"
         assert json.load(response)["results"]["bindings"][0]["n"]["value"] == "3"
 
@@ -99,8 +113,11 @@ def test_an_update_is_refused(endpoint):
 
 def test_a_query_over_the_time_limit_is_cancelled(endpoint):
     started = time.monotonic()
-    with get(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
-             "application/sparql-results+json") as response:
+    with get(
+        endpoint,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
+        "application/sparql-results+json",
+    ) as response:
         body = response.read().decode("utf-8", "replace")
     assert time.monotonic() - started < 8
     assert "cancelled" in body

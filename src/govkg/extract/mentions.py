@@ -8,7 +8,7 @@ is *chained* to it: the earlier one is its parent as the text gives it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import jieba
 
@@ -22,8 +22,13 @@ _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "vill
 # A word this common in jieba's dictionary is not part of a name written alone (文化广场, 青年返乡).
 _COMMON_TOKEN_FREQ = 500
 _ROAD_WORDS = ("路", "街", "大道")
+_ROAD_CHARS = set("路街巷桥道")
+_STRONG_CUES = ("在", "来到", "走进", "走访", "位于", "地处", "前往", "家住", "住在")
+_DECK_MARK = "——记"
+_LIST_JOINERS = ("和", "与", "及", "、")  # 某村和东关村: a name listed with a place is one  # a deck: ——记 + the person's post and name
 _WATER_AND_HILLS = "河江湖海山"
 _NOT_IN_STEMS = "委办县省"
+_ALWAYS_STOP = "的在是把将被对给让"  # never the first character of a name written in a chain
 _COMMON_NAMED_STEM_FREQ = 300
 # A level word followed by one of these is part of a common word, not a name's end (乡村, 村民).
 _CONTINUATIONS = {
@@ -35,6 +40,16 @@ _CONTINUATIONS = {
 }
 # After a one-character natural place word (山, 河) the phrase must end: 会稽山，
 _PHRASE_END = set("，。、；：！？”’）)」』,;:!? 的等和与及畔沿")
+_ALONG_SIDE = set("脚麓腰顶边岸旁")
+_TAIL_WORD_FREQ = 100  # 小山村: 山村 is a word, so the stem is not a name by itself
+_CLAUSE_START = set("，。、；：！？“‘（(《 ,;:!?\u3000—")
+_NOT_A_NAME_START = set("这那哪每各整一两几某该本此全半多")
+_CLASSIFIERS = set("座条片个道处些段")
+# 河道, 山区: the kind word begins a common word, no name ends there
+_KIND_WORDS_AFTER = frozenset(
+    ("山区", "山村", "山庄", "山寨", "山地", "山林", "河道", "河谷", "河床", "江南", "江北", "湖区", "湖泊", "山水", "江湖", "河湖")
+)
+_VERB_AFTER_WATER = ("穿", "流", "绕", "蜿蜒", "贯", "横", "发源", "奔", "而", "自", "从", "由", "环", "两岸", "沿岸")
 # Common words are not names when they stand alone before a level word (深挖村, 立足镇).
 _COMMON_WORD_FREQ = 20
 
@@ -50,6 +65,7 @@ class Span:
     form: str = "full"  # for gazetteer mentions: full | abbr | short
     chained: int | None = None  # index of the mention written just before, in the same list
     reach: str = ""  # for named places: local | region | open
+    cued: bool = False  # written after 在, 来自 … or in a list of places: a short form may stand alone
 
     @property
     def is_strong(self) -> bool:
@@ -61,8 +77,19 @@ def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def scan_places(text: str, rules: EntityRules, tokenizer: jieba.Tokenizer) -> list[Span]:
-    """Every place mention in ``text``, left to right, with chains filled in."""
+def scan_places(
+    text: str,
+    rules: EntityRules,
+    tokenizer: jieba.Tokenizer,
+    known: frozenset[str] = frozenset(),
+    weak: list[str] | None = None,
+) -> list[Span]:
+    """Every place mention in ``text``, left to right, with chains filled in.
+
+    A village named with a common word (东关村) is read where the text shows it is a place: at a
+    clause's start, after a word such as 在 or 来到, or when it is in ``known`` (the article names it
+    more than once). Otherwise it is appended to ``weak``, for the caller to count.
+    """
     gaz = [
         Span(start, end, text[start:end], "gazetteer", *_gaz_fields(rules, text[start:end]))
         for start, end in rules.find_place_forms(text)
@@ -84,7 +111,7 @@ def scan_places(text: str, rules: EntityRules, tokenizer: jieba.Tokenizer) -> li
         inside = gi < len(gaz) and gaz[gi].start <= pos
         if inside and gaz[gi].is_strong:
             continue  # inside a gazetteer name (镇江市)
-        span = _suffix_span(text, pos, suffix, found, rules, tokenizer)
+        span = _suffix_span(text, pos, suffix, found, rules, tokenizer, known, weak)
         if span is None:
             continue
         if inside:
@@ -94,7 +121,23 @@ def scan_places(text: str, rules: EntityRules, tokenizer: jieba.Tokenizer) -> li
         found.append(span)
     found.extend(gaz[gi:])
     found.sort(key=lambda s: s.start)
-    return _link_chains(found)
+    return _link_chains(_mark_cued(text, found, rules))
+
+
+def _mark_cued(text: str, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Short forms in a place context: after 在, 赴, 来自 … (在某京经营), or listed with other places."""
+    starts = {s.start for s in spans}
+    ends = {s.end for s in spans}
+    out = []
+    for s in spans:
+        if s.kind == "gazetteer" and not s.is_strong and text[s.end : s.end + 1] not in _ROAD_CHARS:
+            listed = (s.start > 0 and text[s.start - 1] == "、" and s.start - 1 in ends) or (
+                text[s.end : s.end + 1] == "、" and s.end + 1 in starts
+            )
+            if listed or any(text.endswith(c, 0, s.start) for c in rules.place_cues):
+                s = replace(s, cued=True)
+        out.append(s)
+    return out
 
 
 def _inside_word(text: str, span: Span, freq: dict[str, int]) -> bool:
@@ -120,19 +163,39 @@ def _gaz_fields(rules: EntityRules, surface: str) -> tuple[str, tuple[Division, 
 
 
 def _suffix_span(
-    text: str, pos: int, suffix: str, found: list[Span], rules: EntityRules, tokenizer: jieba.Tokenizer
+    text: str,
+    pos: int,
+    suffix: str,
+    found: list[Span],
+    rules: EntityRules,
+    tokenizer: jieba.Tokenizer,
+    known: frozenset[str] = frozenset(),
+    weak: list[str] | None = None,
 ) -> Span | None:
     end = pos + len(suffix)
     nxt = text[end : end + 1]
     named = suffix in rules.named
     if not named and nxt and nxt in _CONTINUATIONS.get(suffix, ""):
         return None
-    if named and len(suffix) == 1 and nxt and nxt not in _PHRASE_END:
+    # A river or hill named by one character (河, 山) goes on to a verb only at a clause's start
+    # or after a word such as 沿: 后溪河穿镇而过, 沿清江而建.
+    open_end = (
+        named
+        and len(suffix) == 1
+        and bool(nxt)
+        and nxt not in _PHRASE_END
+        and not (suffix in "山河江湖" and nxt in _ALONG_SIDE)  # 某某山脚下, 某某河边
+    )
+    if open_end and (not is_han(nxt) or text[pos:end + 1] in _KIND_WORDS_AFTER):
         return None
     if named and nxt and nxt in "’”":
         return None  # ‘护城河’: a quoted metaphor
     if named and any(text.startswith(word, end) for word in rules.named):
         return None  # 湿地|公园: the name goes on to the next kind word
+    if named and len(suffix) == 1:
+        short = _short_water_name(text, pos, end, rules)
+        if short is not None:
+            return short
     run_start = pos
     while run_start > 0 and (is_han(text[run_start - 1]) or text[run_start - 1] in "·"):
         run_start -= 1
@@ -148,12 +211,33 @@ def _suffix_span(
     )
     if chained:
         stem_start = prev.end
-        boundary = _last_boundary(text, stem_start, pos, rules, FREE_STOP_CHARS)
+        # 某县在同福镇: a name after a function word; but in 某县同福镇, 某县和平镇 what would be
+        # left after the character is no name, so the character is the name's own
+        boundary = _last_boundary(text, stem_start, pos - 2, rules, FREE_STOP_CHARS)
+        words = [m.end() for m in rules.boundary.finditer(text, stem_start, pos) if len(m.group()) > 1]
+        if words and (boundary is None or words[-1] > boundary):
+            boundary = words[-1]  # 某区依托|社区
+        if boundary is None and text[stem_start] in _ALWAYS_STOP:
+            boundary = stem_start + 1  # 某县在平镇
         if boundary is not None:
             stem_start, chained = boundary, False
     else:
-        stem_start = _free_stem_start(text, max(run_start, pos - _MAX_FREE_STEM), pos, rules)
-        stem_start = _name_tokens_start(text, stem_start, pos, tokenizer)
+        free = _free_stem_start(text, max(run_start, pos - _MAX_FREE_STEM), pos, rules)
+        if text.startswith(_DECK_MARK, free - 2):
+            free += 1  # ——记某村党支部书记: the deck's verb is not part of the name
+        stem_start = _name_tokens_start(text, free, pos, tokenizer, rules.non_names)
+        said = [m.end() for m in rules.speech.finditer(text, stem_start, pos)]
+        stem_start = max([stem_start, *said])  # 都说|东关村: a verb of saying ends what comes before
+        if (
+            not named
+            and stem_start > free
+            and pos - free <= 4
+            and _in_place_context(text, free, rules.place_cues)
+            and (len(tokenizer.lcut(text[free:pos])) == 1 or _after_strong_cue(text, free))
+        ):
+            stem_start = free  # 在光明村, 走进十八洞村: common words after a place cue may be the name
+        if prev is not None and prev.kind != "gazetteer" and not named and stem_start < prev.end <= pos:
+            stem_start = prev.end  # 后溪河|穿镇: a name found before is not swallowed
         if (
             0 < stem_start < pos
             and tokenizer.FREQ.get(text[stem_start - 1 : stem_start + 1], 0) >= _COMMON_TOKEN_FREQ
@@ -166,7 +250,26 @@ def _suffix_span(
         )
         stem_start = max(stem_start, cut)  # 我县|某镇: a name starts after a level or office word
     stem = text[stem_start:pos]
-    if not _good_stem(stem, suffix, named, chained, rules, tokenizer.FREQ):
+    verdict = _stem_verdict(stem, suffix, named, chained, rules, tokenizer.FREQ)
+    tail_word = tokenizer.FREQ.get(stem[-1:] + suffix, 0)  # 农|村, 山|村: the level word ends a common word
+    if chained and (
+        stem[-1:] + suffix in rules.generic_words
+        or stem[-1:] + suffix in rules.non_names
+        or any(word in stem for word in rules.org_suffixes if len(word) > 1)
+    ):
+        return None  # 某县农业农村局, 某县文化馆送书下乡 name no village or township
+    if verdict == "common" and not named and tail_word < _TAIL_WORD_FREQ:
+        surface = stem + suffix
+        listed = prev is not None and prev.kind == "subcounty" and text[prev.end : stem_start] in _LIST_JOINERS
+        strong = surface in known or _after_strong_cue(text, stem_start)
+        if _village_like(stem, rules, strong):
+            if strong or listed or _in_place_context(text, stem_start, rules.place_cues):
+                verdict = "good"  # 在东关村，…; 东关村生猪出栏…; ——记团结村…
+            elif weak is not None:
+                weak.append(surface)
+    if verdict != "good":
+        return None
+    if open_end and not (_natural_stem(stem, rules) and _water_context(text, stem_start, end, rules)):
         return None
     if named:
         name = stem + suffix
@@ -187,15 +290,19 @@ def _last_boundary(text: str, start: int, stop: int, rules: EntityRules, stops: 
     return last
 
 
-def _name_tokens_start(text: str, start: int, stop: int, tokenizer: jieba.Tokenizer) -> int:
-    """Drop the leading words of a stem up to the last common word (利用文化|广场 → nothing)."""
+def _name_tokens_start(
+    text: str, start: int, stop: int, tokenizer: jieba.Tokenizer, verbs: frozenset[str] = frozenset()
+) -> int:
+    """Drop the leading words of a stem up to the last common word or verb (利用文化|广场 → nothing,
+    某某带着|村 → nothing)."""
     tokens = tokenizer.lcut(text[start:stop])
     keep = stop
     for i in range(len(tokens) - 1, -1, -1):
         tok = tokens[i]
         glued = i + 1 < len(tokens) and tokens[i + 1] in _ROAD_WORDS and keep + len(tokens[i + 1]) == stop
         glued = glued or (i == len(tokens) - 1 and tok[-1] in _WATER_AND_HILLS)  # 黄河|流域
-        if len(tok) >= 2 and tokenizer.FREQ.get(tok, 0) >= _COMMON_TOKEN_FREQ and not glued:
+        verb = tok in verbs and i == len(tokens) - 1  # 某某带领|村: a verb right before the level word
+        if len(tok) >= 2 and (tokenizer.FREQ.get(tok, 0) >= _COMMON_TOKEN_FREQ or verb) and not glued:
             break
         keep -= len(tok)
     return keep
@@ -206,8 +313,78 @@ def _free_stem_start(text: str, start: int, stop: int, rules: EntityRules) -> in
     return start if boundary is None else boundary
 
 
-def _good_stem(
+def _in_place_context(text: str, start: int, cues: tuple[str, ...]) -> bool:
+    """A name at a clause's start, or after a word that introduces a place (在, 来到, 沿)."""
+    return start == 0 or text[start - 1] in _CLAUSE_START or _after_strong_cue(text, start) or any(
+        text.endswith(c, 0, start) for c in cues
+    )
+
+
+def _after_strong_cue(text: str, start: int) -> bool:
+    """After 在, 走进 … or in a deck (——记): what follows is surely a place's or a person's name."""
+    return text.endswith(_DECK_MARK, 0, start) or any(text.endswith(c, 0, start) for c in _STRONG_CUES)
+
+
+def _village_like(stem: str, rules: EntityRules, strong: bool) -> bool:
+    """A common word that may still name a village (东关, 光明; 团结 only after a strong cue),
+    unlike 一个, 城中, 行政."""
+    adjective = strong and stem in rules.adjectives
+    if (stem in rules.non_names and not adjective) or stem[0] in _NOT_A_NAME_START:
+        return False
+    return stem in rules.place_words or stem not in rules.generic_words
+
+
+def _water_context(text: str, start: int, end: int, rules: EntityRules) -> bool:
+    """沿某江而建 (after a cue), or 某某河穿镇而过 (a clause's start and a verb of flowing or crossing:
+    a name such as 黄大山 before another verb is a person's)."""
+    if any(text.endswith(c, 0, start) for c in rules.water_cues):
+        return True
+    return _in_place_context(text, start, ()) and text.startswith(_VERB_AFTER_WATER, end)
+
+
+def _natural_stem(stem: str, rules: EntityRules) -> bool:
+    """The stem of a river or hill named before a verb: not 这座, 整条 or a common word."""
+    return (
+        stem[0] not in _NOT_A_NAME_START
+        and stem[-1] not in _CLASSIFIERS
+        and stem not in rules.non_names
+        and (stem in rules.place_words or stem not in rules.generic_words)
+    )
+
+
+def _short_water_name(text: str, pos: int, end: int, rules: EntityRules) -> Span | None:
+    """A two-character river or hill that the dictionary knows as a place (清江), after 沿 or 在
+    or at a clause's start; a gazetteer name (沿河) is left to the gazetteer."""
+    start = pos - 1
+    word = text[start:end]
+    if start < 0 or word not in rules.place_words or word in rules.gazetteer.forms:
+        return None
+    if start > 0 and is_han(text[start - 1]) and not any(text.endswith(c, 0, start) for c in rules.water_cues):
+        return None
+    if start == 0 or not is_han(text[start - 1]):
+        nxt = text[end : end + 1]
+        if nxt and is_han(nxt) and nxt not in _PHRASE_END and not text.startswith(_VERB_AFTER_WATER, end):
+            return None  # 黄河流域 is read with its kind word; a clause-start name needs a verb after
+    return Span(start, end, word, "named", "named", reach=rules.named[text[pos:end]])
+
+
+def _stem_verdict(
     stem: str, suffix: str, named: bool, chained: bool, rules: EntityRules, freq: dict[str, int]
+) -> str:
+    """good, bad, or common: a name but for being a common word (东关村), read only in a place context."""
+    return "good" if _good_stem(stem, suffix, named, chained, rules, freq) else (
+        "common" if _good_stem(stem, suffix, named, chained, rules, freq, common_ok=True) else "bad"
+    )
+
+
+def _good_stem(
+    stem: str,
+    suffix: str,
+    named: bool,
+    chained: bool,
+    rules: EntityRules,
+    freq: dict[str, int],
+    common_ok: bool = False,
 ) -> bool:
     if len(stem) < 2 or any(ch.isdigit() for ch in stem) or not is_han(stem[0]):
         return False
@@ -229,17 +406,18 @@ def _good_stem(
         and freq.get(stem, 0) >= _COMMON_NAMED_STEM_FREQ
     ):
         return False  # 戈壁草原, 文化广场: a kind of place, not a name
-    common = freq.get(stem, 0) >= _COMMON_WORD_FREQ or freq.get(stem[-1] + suffix, 0) >= _COMMON_TOKEN_FREQ
-    return chained or (
-        stem not in rules.non_names and (named or not common)
-    )  # 深挖村, 奏出社区 are not names
+    common = (freq.get(stem, 0) >= _COMMON_WORD_FREQ and not common_ok) or freq.get(
+        stem[-1] + suffix, 0
+    ) >= _COMMON_TOKEN_FREQ
+    verb_like = stem in rules.non_names and not (common_ok and stem in rules.adjectives)
+    return chained or (not verb_like and (named or not common))  # 深挖村, 奏出社区 are not names
 
 
 def _link_chains(spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for s in spans:
         if out and out[-1].end == s.start:
-            s = Span(s.start, s.end, s.surface, s.kind, s.level, s.divisions, s.form, len(out) - 1, s.reach)
+            s = replace(s, chained=len(out) - 1)
         out.append(s)
     return out
 

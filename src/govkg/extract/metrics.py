@@ -6,10 +6,12 @@ A sentence is read clause by clause (split at ，；：). For each quantity:
   follows, the words before it from the clause start, without the verbs, adverbs and
   subject before what is counted (共征集整理群众诉求620余条 → 群众诉求); an elliptical clause
   (860项实现…) takes the measure of the previous figure with the same unit;
-- **about**: a body, program or place named before it in its own clause; otherwise the
-  sentence's topic (the actor of the first clause, or a program or body the sentence
-  launches: 推出X品牌，累计帮扶…); otherwise the previous sentence's topic, the last place
-  named, the article's main place;
+- **about**: a body, program or place named before it in its own clause (not the members
+  of what is counted: 以A村、B村等6个村为试点), unless the sentence reports what a program
+  did (通过“X”，全镇共召开…); otherwise the sentence's topic (the actor of the first clause,
+  or a program or body the sentence launches: 推出X品牌，累计帮扶…); otherwise the previous
+  sentence's topic, the paragraph's topic (the place it opens with or presents: 桃源村是…,
+  or the program it launches), the last place named, the article's main place;
 - **period**: the last time span written before it in the sentence (2023年以来, 截至今年6月),
   so that semicolon-joined clauses inherit it.
 
@@ -23,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from govkg.extract.numbers import NumberRules, Quantity
-from govkg.extract.references import Deixis, Reference, ReferenceIndex, focus_place
+from govkg.extract.references import TOPIC_VERBS, Deixis, Reference, ReferenceIndex, focus_place
 from govkg.extract.trie import trie_pattern
 from govkg.model import Article, Evidence, Metric, Organization, Place, Program, Sentence, Subject
 from govkg.resources import Resources, read_lexicon
@@ -33,6 +35,8 @@ _OPEN, _CLOSE = "“‘「『", "”’」』"
 _SPEECH = set("，,。；;！？!?：:")
 _NOMINAL = "率量数额面"  # 办结率, 接待量: a verb that names what is measured
 _CLAUSE_END = re.compile(f"[{_CLAUSE}]")
+_PILOT = re.compile(r"以[^，,。；;：:]{2,40}?为(?:试点|示范点)")
+_COMPANION = ("与", "和", "同", "跟")  # 桃源村与杏花村合作: the one after 与 is not the actor
 _VERB_DONE = re.compile(r"[就已都]?[\u4e00-\u9fff]了$")
 
 
@@ -62,6 +66,8 @@ class MetricRules:
     prepositions: tuple[str, ...]
     state_verbs: tuple[str, ...]
     speaker_words: tuple[str, ...]
+    means: tuple[str, ...]
+    running_since: re.Pattern[str]  # after a program: it has been running (…机制运行以来)
     session_units: frozenset[str]
     titles: tuple[str, ...]
     period: re.Pattern[str]
@@ -80,7 +86,7 @@ class MetricRules:
         )
         return cls(
             numbers=NumberRules.load(),
-            deixis=Deixis.build(subj["deixis"], subj["levels"]),
+            deixis=Deixis.build(subj["deixis"], subj["levels"], subj["home"]),
             object_verbs=_alternation(words["object_verbs"]),
             right_stops=longest(words["right_stops"]),
             lead_trim=longest(words["lead_trim"]),
@@ -91,11 +97,17 @@ class MetricRules:
             prepositions=longest(subj["prepositions"]),
             state_verbs=longest(subj["state_verbs"]),
             speaker_words=longest(subj["speaker_words"]),
+            means=longest(subj["means"]),
+            running_since=re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{trie_pattern(per['since'])})以来"),
             session_units=frozenset(subj["session_units"]),
             titles=longest(read_lexicon("titles")),
             period=re.compile(period),
             not_after_year=per["not_after"],
         )
+
+    def sets_scene(self, lead: str) -> bool:
+        """True when the words before a name only set the scene (去年，; 2023年以来，), so it opens the sentence."""
+        return not _strip_time(lead, self)
 
 
 def extract_metrics(
@@ -107,13 +119,27 @@ def extract_metrics(
 ) -> tuple[Metric, ...]:
     rules = res.metric_rules
     texts = [s.clean for s in article.sentences]
-    index = ReferenceIndex(places, organizations, programs, rules.deixis)
-    references = index.scan(texts)
+    index = ReferenceIndex(places, organizations, programs, rules.deixis, rules.titles)
+    starts = paragraph_starts(article)
+    references, openers = index.scan_topics(texts, starts, rules.sets_scene)
     reader = _ArticleReader(rules, index, focus_place(index, references))
     metrics: list[Metric] = []
-    for sentence, text, refs in zip(article.sentences, texts, references, strict=True):
-        metrics.extend(reader.read(article, sentence, text, refs))
+    for sentence, text, refs, new, opener in zip(
+        article.sentences, texts, references, starts, openers, strict=True
+    ):
+        if new:
+            reader.new_paragraph()
+        metrics.extend(reader.read(article, sentence, text, refs, opener))
     return tuple(metrics)
+
+
+def paragraph_starts(article: Article) -> list[bool]:
+    """Sentences that open a paragraph: the first, and any not written right after the one before."""
+    out, end = [], None
+    for s in article.sentences:
+        out.append(end is None or s.start != end)
+        end = s.end
+    return out
 
 
 @dataclass
@@ -131,8 +157,25 @@ class _ArticleReader:
         self.focus = Subject("place", focus) if focus else None
         self.previous: tuple[str, list[Reference]] | None = None  # the sentence before, read lazily
         self.last_place: Subject | None = None
+        self.paragraph_topic: Subject | None = None
+        self.paragraph_program: Subject | None = None  # the last program the paragraph introduced
 
-    def read(self, article: Article, sentence: Sentence, text: str, refs: list[Reference]) -> list[Metric]:
+    def new_paragraph(self) -> None:
+        self.previous = None
+        self.paragraph_topic = None
+        self.paragraph_program = None
+
+    def read(
+        self, article: Article, sentence: Sentence, text: str, refs: list[Reference], opener: Subject | None
+    ) -> list[Metric]:
+        if opener:
+            self.paragraph_topic = opener
+        launched = self._launched_program(text, refs)
+        if launched:
+            self.paragraph_topic = launched
+        for subject in (opener, launched):
+            if subject and subject.kind == "program":
+                self.paragraph_program = subject
         quantities = [q for q in self.rules.numbers.find(text) if not _in_short_quote(text, q.start)]
         out = self._metrics(article, sentence, text, refs, quantities) if quantities else []
         self.previous = (text, refs)
@@ -140,6 +183,31 @@ class _ArticleReader:
         if places:
             self.last_place = Subject("place", places[-1])
         return out
+
+    def _launched_program(self, text: str, refs: list[Reference]) -> Subject | None:
+        """The last program that a clause of the sentence puts in place (推行X制度, 试点“X”)."""
+        clauses = _clauses(text)
+        out = None
+        for r in refs:
+            if r.subject.kind != "program" or not self._eligible(text, r, clauses):
+                continue  # not one item of a list (打造“A”“B”等课程)
+            clause = next(c for c in clauses if c.start <= r.start < c.end)
+            if any(v in text[clause.start : r.start] for v in self.rules.initiating):
+                out = r.subject
+        return out
+
+    def _means(self, text: str, refs: list[Reference], until: int) -> Subject | None:
+        """A program whose results the sentence reports: the means (通过“X”，…; 依托“X”，…)
+        or the start of the period (“X”运行以来，…). A banner (以“X”为品牌) is not enough."""
+        programs = [r for r in refs if r.subject.kind == "program" and r.end <= until]
+        if not programs:
+            return None
+        last = programs[-1]
+        before = text[: last.start].rstrip("“‘「『")
+        after = text[last.end :].lstrip("”’」』")
+        if before.endswith(self.rules.means) or self.rules.running_since.match(after):
+            return last.subject
+        return None
 
     def _previous_topic(self) -> Subject | None:
         if self.previous is None:
@@ -311,11 +379,30 @@ class _ArticleReader:
                 if ref.subject.kind == "program" and q.end <= ref.start < clause.end:
                     return ref.subject
         limit = min(q.start, measure_start) if measure_start >= clause.start else q.start
+        if clause.start <= measure_start < q.start:
+            # 打造15分钟便民服务圈12个: a program that is what is counted is not what the count is about
+            eligible = [
+                r
+                for r in eligible
+                if not (r.subject.kind == "program" and measure_start <= r.start < q.start)
+            ]
+        # 以A村、B村等6个村为试点: the places listed are what is counted, not what it is about
+        eligible = [
+            r for r in eligible if not (clause.start <= r.start and _listed_before(text, r, refs, q.start))
+        ]
         local = [r for r in eligible if clause.start <= r.start and r.end <= limit]
+        pilot = self.paragraph_program
+        if pilot and any(
+            m.start() <= q.start < m.end() for m in _PILOT.finditer(text, clause.start, clause.end)
+        ):
+            return pilot  # 以A村、B村等6个村为试点 in a paragraph about a program: the program's pilot
+        means = self._means(text, refs, q.start)
         if local:
-            return local[-1].subject
+            return means if means and all(r.subject.kind == "place" for r in local) else local[-1].subject
         topic = self._topic(text, clauses, eligible, q.start)
-        return topic or self._previous_topic() or self.last_place or self.focus
+        if means and topic and topic.kind == "place":
+            return means
+        return topic or self._previous_topic() or self.paragraph_topic or self.last_place or self.focus
 
     def _topic(
         self, text: str, clauses: list[_Clause], eligible: list[Reference], until: int, carried: bool = False
@@ -330,13 +417,19 @@ class _ArticleReader:
         for c in clauses:
             if c.start >= until:
                 break
-            inside = [r for r in eligible if c.start <= r.start < min(c.end, until)]
+            inside = [
+                r
+                for r in eligible
+                if c.start <= r.start < min(c.end, until) and not text[r.end :].startswith(("、", "等"))
+            ]  # not the items of a list (以A村、B村等6个村为试点)
             if not inside:
                 continue
             lead = _strip_time(text[c.start : inside[0].start], self.rules)
             launched = [r for r in inside if any(v in text[c.start : r.start] for v in self.rules.initiating)]
             if topic is None:
-                topic = (launched or inside)[-1].subject
+                presented = [r for r in inside if text[r.end :].startswith(TOPIC_VERBS)]  # 桃源村位于…
+                actors = [r for r in inside if not text[: r.start].endswith(_COMPANION)]  # A与B合作: A
+                topic = (launched or presented[:1] or actors or inside)[-1].subject
                 keep = bool(launched) or len(inside) > 1
             elif launched:
                 topic, keep = launched[-1].subject, True
@@ -353,6 +446,15 @@ class _ArticleReader:
             for m in self.rules.period.finditer(text)
             if not text.startswith(self.rules.not_after_year, m.end())
         ]
+
+
+def _listed_before(text: str, ref: Reference, refs: list[Reference], until: int) -> bool:
+    """True for a member of what the number counts: 以A村、B村等6个村 (A村 and B村 are not its subject)."""
+    gap = text[ref.end : until]
+    for r in refs:
+        if ref.end <= r.start and r.end <= until:
+            gap = gap.replace(r.surface, "")
+    return bool(gap) and gap.endswith("等") and not gap.strip("、和与及等")
 
 
 def _strip_tail(span: str, words: tuple[str, ...]) -> str:

@@ -34,7 +34,8 @@ _COMMON_PAIR_FREQ = 500  # 市场, 区域, 县级: a bare level word followed by
 _VERB_PAIR_FREQ = 30  # 组队, 成团: a team word after a verb
 _LEVEL_PAIR_FREQ = 200  # 县域, 市区
 _YOUTH_LEAGUE = re.compile(r"团([省市县区旗])委")
-_DEPUTY_DEPARTMENT = re.compile(r"、(组织|宣传|统战)部长")
+# 某县委常委、组织部长 / 、宣传部副部长: the department written into the next title is the committee's
+_DEPUTY_DEPARTMENT = re.compile(r"、(?:(组织|宣传|统战)部长|([\u4e00-\u9fff]{2,4}?)部副?部长)")
 _QUOTED = re.compile(r"“([^“”]{2,14})”([\u4e00-\u9fff]{0,8})")
 _DOTTED = re.compile(r"([\u4e00-\u9fff]{2,8})·([\u4e00-\u9fff]{2,8})")
 _NOT_A_DEPARTMENT = "东西南北中全内外局干各腹底顶上下"
@@ -69,7 +70,7 @@ def extract_organizations(
     for text, sentence in lines:
         evidence = Evidence.of(article, sentence) if sentence is not None else None
         for name, form, place in finder.find(text):
-            canonical = name.translate(_QUOTE_TO_DOUBLE)
+            canonical = _expanded(name.translate(_QUOTE_TO_DOUBLE), rules)
             draft = drafts.get(canonical)
             if draft is None:
                 draft = drafts[canonical] = _Draft(canonical, place)
@@ -93,6 +94,7 @@ class _Finder:
             for alias in p.aliases:
                 self.canonical.setdefault(alias, p.name)
         self.place_forms = re.compile(trie_pattern(f for f in self.canonical if len(f) >= 2))
+        self.by_name = {p.name: p for p in places}
         self.focus = {ch: focus_place(places, ch) for ch in _LEVEL_WORDS}
         for word in _LOCAL_LEVEL_WORDS:  # 村党支部, 嘎查党支部: only when the article has one such place
             same = [p for p in places if p.name.endswith(word) and p.level in ("township", "village")]
@@ -137,7 +139,8 @@ class _Finder:
             i, ch, after = m.start(), m.group(), m.end()
             if covered[i] or not self._bare_boundary(text, i):
                 continue
-            place = self.focus.get(ch)
+            place = self._nearest(text, spans, i, ch) if ch in _LOCAL_LEVEL_WORDS else None
+            place = place or self.focus.get(ch)
             pair = text[i : after + 1]
             if place is None or (
                 len(ch) == 1 and self.freq.get(pair, 0) >= _COMMON_PAIR_FREQ and pair[1:] not in ("委", "政")
@@ -157,6 +160,11 @@ class _Finder:
         found.extend(self._companies(text, found))
         found.extend(self._national(text))
         return found
+
+    def _nearest(self, text: str, spans: list[re.Match[str]], i: int, level_word: str) -> Place | None:
+        """在某村，村党支部书记…: a bare 村 stands for the village named just before in the sentence."""
+        before = [m for m in spans if m.end() <= i and self.canonical[m.group()].endswith(level_word)]
+        return self.by_name.get(self.canonical[before[-1].group()]) if before else None
 
     def _bare_boundary(self, text: str, i: int) -> bool:
         if i == 0:
@@ -191,9 +199,10 @@ class _Finder:
             ):
                 window = window[: m.start()]
                 break
-        b = self.rules.boundary.search(window)
-        if b is not None:
-            window = window[: b.start()]
+        for b in self.rules.boundary.finditer(window):
+            if not any(window.startswith(x, b.start()) for x in self.rules.org_suffixes):
+                window = window[: b.start()]  # 联合党委 is a body's word, 联合 alone ends the name
+                break
         for end in range(len(window), 0, -1):
             head = window[:end]
             suffix = self.rules.org_suffix_of(head)
@@ -224,7 +233,10 @@ class _Finder:
         if title is None:
             return []
         m = _DEPUTY_DEPARTMENT.match(rest, title.end())
-        return [(name + m.group(1) + "部", m.group(1) + "部", place)] if m else []
+        if m is None:
+            return []
+        department = (m.group(1) or m.group(2)) + "部"
+        return [(name + department, department, place)]
 
     def _quoted(self, text: str) -> list[tuple[str, str, str | None]]:
         out = []
@@ -309,6 +321,14 @@ def _written_prefix(place: Place, level_word: str) -> str:
     autonomous-prefecture name, the canonical name otherwise."""
     written = [a for a in place.aliases if a.endswith(level_word) and len(a) > len(level_word) + 1]
     return min(written, key=len) if written else place.name
+
+
+def _expanded(name: str, rules: EntityRules) -> str:
+    """A name ending in a standard short form written in full (某省农科院 → 某省农业科学院)."""
+    for short, full in rules.org_abbreviations.items():
+        if name.endswith(short):
+            return name[: -len(short)] + full
+    return name
 
 
 def _quotes_balanced(text: str) -> bool:

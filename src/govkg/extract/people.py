@@ -34,11 +34,15 @@ _COUNT_BEFORE_TITLE = re.compile(
 )
 _KIN = re.compile("夫妇|夫妻|一家|母女|父子|父女|母子")
 _LIKE_NAME = re.compile(r"像([\u4e00-\u9fff]{2,4}?)这样的")
-_DEPARTMENT_HEAD = re.compile(r"(组织|宣传|统战)部长")
+_DEPARTMENT_HEAD = re.compile(r"(?:(组织|宣传|统战)部长|([\u4e00-\u9fff]{2,4}?)部(副?部长))")
 _PAIR = re.compile(r"([\u4e00-\u9fff]{2,4})和([\u4e00-\u9fff]{2,4})(?=的|在|，|。)")
+_INSERTED = re.compile(r"、[^，。；：！？、]{1,10}?的")
+_GOVERNMENT_HEAD = re.compile(r"副?[省市县区旗盟州镇乡]长")
 _TAKE_ON = re.compile(r"(?:当选|担任|出任|兼任|任)$")
 _CAUSATIVE = re.compile(r"派|让|请|推荐|安排|提出|要求|鼓励|动员|号召|选拔|任命")
 _CREDIT_TITLES = {"reporter": "记者", "correspondent": "通讯员"}
+_PRODUCTIVE = set("户主员工师")  # 养殖户, 业主, 护林员, 技工, 厨师: words for people by what they do
+_NOT_A_GIVEN_NAME = set("户村镇乡组队员部所站")
 
 
 @dataclass
@@ -148,13 +152,15 @@ class _NameReader:
         s = self.surname_len(text, i)
         if not s:
             return None
-        ends = set(itertools.accumulate(len(t) for t in self.tokenizer.lcut(text[i : i + 8])))
+        tokens = self.tokenizer.lcut(text[i : i + 8])
+        ends = set(itertools.accumulate(len(t) for t in tokens))
         for given in (2, 1):
             end = i + s + given
             name = text[i:end]
             if end > len(text) or not all(is_han(ch) for ch in name):
                 continue
-            if given == 2 and (name[-1] in _AFTER_NAME or self.rules.titles.match(text, end - 1)):
+            one_word = tokens[0] == name  # 李某强|介绍: the dictionary reads the three characters as one name
+            if given == 2 and ((name[-1] in _AFTER_NAME and not one_word) or self.rules.titles.match(text, end - 1)):
                 continue  # 黄某通讯员: the third character starts a title
             nxt = text[end : end + 1]
             word_follows = s + given in ends and any(e >= s + given + 2 for e in ends if e > s + given)
@@ -162,8 +168,12 @@ class _NameReader:
                 continue  # 李某|组织 reads as a name before a word; 李某组 does not
             if nxt.isdigit():
                 continue  # 包联116家: a verb before a number, not a name
-            if s + given not in ends and not (given == 2 and nxt in _AFTER_NAME):
-                continue  # 解|燃眉之急: the name would split a word (but 王某某|等一行 does not)
+            if (
+                s + given not in ends
+                and not (given == 2 and nxt in _AFTER_NAME)
+                and not (given == 1 and self.rules.speech.match(text, end))
+            ):
+                continue  # 解|燃眉之急: the name would split a word (but 王某某|等一行, 陈某|说 do not)
             if self.plausible(name):
                 return name
         return None
@@ -196,6 +206,8 @@ class _NameReader:
             return False  # 张女士 is a form of address, read as such
         if name in self.taken or any(name in t for t in self.taken if len(t) > len(name)):
             return False
+        if name in self.rules.kinship or (len(name) == 2 and name[1] in _NOT_A_GIVEN_NAME):
+            return False  # 孙女, 包户: a family word, a verb and its object
         if self.freq.get(name, 0) >= _COMMON_NAME_FREQ and name not in self.rules.person_words:
             return False
         return not (len(name) == 3 and self.freq.get(name[:2], 0) >= _COMMON_GIVEN_FREQ)
@@ -234,15 +246,20 @@ def _officials(
         while text[end : end + 1] == "、":
             nxt = rules.titles.match(text, end + 1)
             dept = _DEPARTMENT_HEAD.match(text, end + 1)
-            if dept and org and org + dept.group(1) + "部" in org_names:
-                held.append(("部长", org + dept.group(1) + "部"))
+            department = org + (dept.group(1) or dept.group(2)) + "部" if dept and org else None
+            if dept and department in org_names:
+                held.append((dept.group(3) or "部长", department))
                 end += 1 + len(dept.group())
             elif nxt is not None:
-                held.append((nxt.group(), _org_ending_at(text, nxt.start(), org_forms) or org))
+                inherited = None if _GOVERNMENT_HEAD.fullmatch(nxt.group()) else org  # 党委副书记、镇长
+                held.append((nxt.group(), _org_ending_at(text, nxt.start(), org_forms) or inherited))
                 end = nxt.end()
             else:
                 break
         name = reader.after(text, end)
+        inserted = _INSERTED.match(text, end) if name is None else None
+        if inserted is not None:
+            name = reader.after(text, inserted.end())  # 书记、“80后”的赖某: a descriptor between title and name
         names = [name] if name else []
         if not names:
             listed = _COUNT_BEFORE_TITLE.search(text, 0, m.start())
@@ -281,10 +298,56 @@ def _listed_names(listed: str, start: int, text: str, reader: _NameReader) -> tu
     return [], start
 
 
-def _described(text, evidence, rules: EntityRules, reader: _NameReader, out: _People) -> None:
-    """市民王某, 居民艾某·某某, 市民张女士, 小伙Marco Rossi, 像曾某这样的志愿者."""
+def _descriptors(text: str, rules: EntityRules, reader: _NameReader) -> list[tuple[str, int, str]]:
+    """(word, end, title) of every word for people before a possible name: the lexicon's words
+    (市民, 种植户) and words made with a productive suffix after a noun (民宿业主, 护林员)."""
+    out = []
     for m in rules.descriptor_words.finditer(text):
-        word, end = m.group(), m.end()
+        word = m.group()
+        title = word
+        if len(word) == 2 and word[-1] in _PRODUCTIVE:
+            title = _noun_before(text, m.start(), rules, reader) + word  # 民宿|业主
+        out.append((word, m.end(), title))
+    ends = {end for _, end, _ in out}
+    for i in range(2, len(text)):
+        if text[i - 1] not in _PRODUCTIVE or i in ends or not reader.surname_len(text, i):
+            continue
+        tokens = reader.tokenizer.lcut(text[max(0, i - 6) : i])
+        last = tokens[-1]
+        if len(last) == 1:
+            noun = _noun_before(text, i - 1, rules, reader)
+            title = noun + last if noun else ""
+        else:
+            title = last if last not in rules.non_names and last not in rules.title_words else ""
+            if len(title) == 2:
+                title = _noun_before(text, i - 2, rules, reader) + title
+        if len(title) >= 2:
+            out.append(("", i, title))
+    return out
+
+
+def _noun_before(text: str, end: int, rules: EntityRules, reader: _NameReader) -> str:
+    """The word of two or more characters ending at ``end`` when it can qualify a word for people
+    (民宿 in 民宿业主), or ""."""
+    tokens = reader.tokenizer.lcut(text[max(0, end - 4) : end])
+    if not tokens:
+        return ""
+    word = tokens[-1]
+    if (
+        len(word) < 2
+        or not all(is_han(ch) for ch in word)
+        or word in rules.non_names
+        or rules.boundary.fullmatch(word)
+        or word in reader.taken
+        or rules.titles.search(word)
+    ):
+        return ""
+    return word
+
+
+def _described(text, evidence, rules: EntityRules, reader: _NameReader, out: _People) -> None:
+    """市民王某, 居民艾某·某某, 市民张女士, 小伙Marco Rossi, 像曾某这样的志愿者, 民宿业主田某."""
+    for word, end, title in _descriptors(text, rules, reader):
         uyghur = _UYGHUR_NAME.match(text, end)
         latin = _LATIN_NAME.match(text, end)
         name = uyghur.group() if uyghur else latin.group() if latin else reader.after(text, end)
@@ -298,8 +361,8 @@ def _described(text, evidence, rules: EntityRules, reader: _NameReader, out: _Pe
                 continue
             name, ambiguous = text[end : honorific.end()], True
         out.person(name, evidence, ambiguous)
-        if rules.descriptors[word] == "role":
-            out.hold(name, word, None, evidence)
+        if rules.descriptors.get(word, "role") == "role":
+            out.hold(name, title, None, evidence)
     for m in _LIKE_NAME.finditer(text):
         name, word = m.group(1), rules.descriptor_words.match(text, m.end())
         if word is not None and reader.surname_len(name, 0) and reader.plausible(name):

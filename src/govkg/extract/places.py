@@ -45,7 +45,14 @@ class _Draft:
 def extract_places(article: Article, res: Resources) -> tuple[Place, ...]:
     rules = res.entity_rules
     lines = _lines(article)
-    scans = [scan_places(text, rules, res.tokenizer) for text, _ in lines]
+    weak: list[str] = []
+    scans = [scan_places(text, rules, res.tokenizer, weak=weak) for text, _ in lines]
+    known = frozenset(name for name, count in Counter(weak).items() if count > 1)
+    if known:  # a village named twice with a common word is a place (东关村 … 东关村)
+        scans = [
+            scan_places(text, rules, res.tokenizer, known) if any(k in text for k in known) else spans
+            for (text, _), spans in zip(lines, scans, strict=True)
+        ]
     resolved = _resolve_divisions(scans, rules.gazetteer)
     drafts: dict[str, _Draft] = {}
     focus = _Focus(rules.gazetteer)
@@ -126,7 +133,7 @@ def _choose(
         if len(inside) == 1:
             return inside[0]
     support = {
-        d.adcode: sum(1 for s in sure if s.adcode != d.adcode and gazetteer.related(s, d))
+        d.adcode: sum(1 for s in sure if s.adcode != d.adcode and _supports(s, d, span, gazetteer))
         for d in span.divisions
     }
     if _sure(span):
@@ -142,7 +149,20 @@ def _choose(
         # 和田 beside 和田市: the prefecture-level reading contains the rest
         top = [d for d in winners if d.level in ("province", "prefecture")]
         return top[0] if len(top) == 1 else None
+    if span.cued and len(span.divisions) == 1 and span.divisions[0].level in ("province", "prefecture"):
+        return span.divisions[0]  # 在某京经营多年, 远销某京、某海: a city's short name in a place context
     return None
+
+
+def _supports(sure: Division, candidate: Division, span: Span, gazetteer: Gazetteer) -> bool:
+    """Whether a division named in full supports a reading of a short form.
+
+    A county's short form (古田 for 古田县) is also the stem of many townships and sights, so only
+    its own prefecture supports it, not the province alone.
+    """
+    if span.form == "short" and candidate.level == "county":
+        return sure.adcode == candidate.parent
+    return gazetteer.related(sure, candidate)
 
 
 def _division_draft(drafts: dict[str, _Draft], division: Division, gazetteer: Gazetteer) -> _Draft:

@@ -9,6 +9,9 @@ hold in any report, never on a list of names:
 - it is one item of a list closed by 等 and a kind noun (“A”“B”等便民服务; “A”、“B”等12个项目);
 - it is the banner of what follows (以“X”为抓手) or the means by which something is done
   (通过“X”);
+- a verb right before it puts it in place (试点“X”, 推行“X”), a verb right after it says it
+  has been running (“X”运行以来), or a conferring verb makes it the scheme behind a title
+  (评选“X”示范党支部38个);
 - weaker cues add up: a launching verb before it (实施, 打造, 依托), a standard reached
   (…30个村实现“X”), the same phrase quoted again elsewhere in the article;
 - and cues against: formulas (A+B, A—B—C), the steps of a process (four parts or more),
@@ -16,12 +19,16 @@ hold in any report, never on a list of names:
   (“X式”, “点对点”), names of bodies (“X服务队”), two characters or fewer unless a kind word
   follows at once (“两清”工作法 is the program 两清工作法).
 
-Unquoted, a recurring kind (X夜校, named three times or more) and a family of mechanisms
-(推行X长制) are programs too.
+Unquoted, a recurring kind (X夜校, named three times or more), a family of mechanisms
+(推行X长制), a named mechanism put in place (推行党员包户制度, not 建立长效机制) and a
+number-prefixed service circle (打造15分钟便民服务圈) are programs too.
 
-A program is placed where the sentences that mention it say (the place named before it),
-and in the place the article is about; bodies named before it in its clause run it, and
-officials named with it speak for it.
+A program is placed where the sentences that mention it say: the place named before it in
+its clause with the places listed with that one (在A村、B村试点“X”), and the sites of a
+pilot (以A村、B村等6个村为试点) in a sentence that names it or in its paragraph after it.
+The place the article is about is added only when the text names no more specific one
+inside it. Bodies named before it in its clause run it, and officials named with it speak
+for it.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from govkg.extract.metrics import MetricRules
+from govkg.extract.metrics import MetricRules, paragraph_starts
 from govkg.extract.references import Reference, ReferenceIndex, focus_place
 from govkg.extract.trie import trie_pattern
 from govkg.model import Article, Evidence, Membership, Organization, Person, Place, Program
@@ -44,6 +51,12 @@ _STOP = "，,。；;：:！？!?（(、"
 _SENTENCE_MARKS = set("，,。；;！？!?：:")
 _FORMULA = re.compile(r"[+＋→]|[—－-]+[^—－-]+[—－-]+")
 _REPORTER_TITLES = ("记者", "通讯员")
+_LIST_JOINERS = ("、", "和", "与", "及", "以及")
+# A place after these is a source, a destination or a comparison, not where a program runs.
+_NOT_SITE_BEFORE = ("从", "距", "离", "与", "同", "跟", "向", "对", "比")
+_PILOT = re.compile(
+    r"(?:以|在|选取|选择|确定|选定)(?P<sites>[^，,。；;：:！？!?]{2,60}?)(?:为|作为|开展|进行)?(?:试点|示范点)"
+)
 
 
 @dataclass(frozen=True)
@@ -93,6 +106,13 @@ class ProgramRules:
     unquoted: re.Pattern[str]
     short_kind: re.Pattern[str]  # a kind word ending a name, then a boundary (“X”工作法，)
     mechanism: re.Pattern[str]
+    launch_direct: tuple[str, ...]
+    running: re.Pattern[str]
+    conferring: re.Pattern[str]
+    honour: tuple[str, ...]
+    named_mechanism: re.Pattern[str]
+    generic_mechanism: re.Pattern[str]
+    circle: re.Pattern[str]
 
     @classmethod
     def load(cls) -> ProgramRules:
@@ -122,6 +142,21 @@ class ProgramRules:
                 rf"(?:{trie_pattern(g['verbs'])})(?P<name>[\u4e00-\u9fff]{{1,3}}(?:{trie_pattern(g['mechanisms'])}))"
             ),
             unquoted=re.compile(rf"[\u4e00-\u9fff]{{2}}(?:{trie_pattern(g['unquoted'])})"),
+            launch_direct=_longest(v + tail for v in g["launch_direct"] for tail in ("", "了")),
+            running=re.compile(rf"(?:{trie_pattern(g['running'])})(?:以来|以后|后|至今)"),
+            conferring=re.compile(trie_pattern(g["conferring"])),
+            honour=_longest(g["honour"]),
+            named_mechanism=re.compile(
+                rf"(?:{trie_pattern(g['mechanism_verbs'])})了?"
+                rf"(?P<core>[\u4e00-\u9fff]{{4,6}}?)(?P<kind>{trie_pattern(g['mechanism_kinds'])})"
+            ),
+            generic_mechanism=re.compile(
+                rf"{trie_pattern(g['generic_mechanism'])}|{trie_pattern(g['mechanism_verbs'])}|^[了一各新的]|的"
+            ),
+            circle=re.compile(
+                rf"(?:{trie_pattern(g['verbs'])})了?(?P<name>(?:\d+|[一二三四五六七八九十]+)"
+                rf"(?:{trie_pattern(g['circle_units'])})[\u4e00-\u9fff]{{2,8}}?(?:{trie_pattern(g['circles'])}))"
+            ),
         )
 
 
@@ -163,12 +198,23 @@ def extract_programs(
     index = ReferenceIndex(places, organizations, (), metric_rules.deixis)
     references = index.scan(texts)
     focus = focus_place(index, references)
+    org_places = {o.name: o.place for o in organizations}
     return tuple(
         program
         for draft in drafts.values()
         if (
             program := _program(
-                draft, drafts, article, texts, references, focus, places, people, memberships, metric_rules
+                draft,
+                drafts,
+                article,
+                texts,
+                references,
+                focus,
+                places,
+                org_places,
+                people,
+                memberships,
+                metric_rules,
             )
         )
     )
@@ -342,6 +388,12 @@ def _score(
         score += 1
     if before.endswith("通过"):
         score += 2  # 通过“X”: the means by which something is done is a named practice (formulas are out)
+    if before.endswith(rules.launch_direct):
+        score += 2
+    if rules.running.match(after[len(kind) :] if kind else after):
+        score += 2
+    if after.startswith(rules.honour) and rules.conferring.search(lead[-8:]):
+        score += 2
     if before.endswith(rules.state):
         score += 1
         if metric_rules.numbers.find(lead):
@@ -369,6 +421,13 @@ def _unquoted(
         for m in rules.unquoted.finditer(text):
             counts[m[0]] = counts.get(m[0], 0) + 1
     out = [(m["name"], []) for text in texts for m in rules.mechanism.finditer(text)]
+    for text in texts:
+        for m in rules.named_mechanism.finditer(text):
+            if not rules.generic_mechanism.search(m["core"]) and not _in_quote(text, m.start("core")):
+                out.append((m["core"] + m["kind"], [m["core"]]))
+        out.extend(
+            (m["name"], []) for m in rules.circle.finditer(text) if not _in_quote(text, m.start("name"))
+        )
     forms_of_places = sorted({f for p in places for f in (p.name, *p.aliases)}, key=len, reverse=True)
     for name, n in counts.items():
         if n < 3:
@@ -376,6 +435,10 @@ def _unquoted(
         forms = [f + name for f in forms_of_places if any(f + name in t for t in texts)]
         out.append((name, forms))
     return out
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    return sum(text.count(o, 0, pos) for o in _OPEN) > sum(text.count(c, 0, pos) for c in _CLOSE)
 
 
 def _merge_forms(drafts: dict[str, _Draft]) -> dict[str, _Draft]:
@@ -418,6 +481,44 @@ def _add(items: list[str], item: str) -> None:
 # -- links -----------------------------------------------------------------------------------
 
 
+def _sites_before(text: str, before: list[Reference], clause_start: int, named: set[str]) -> list[str]:
+    """The place named last before a mention, in its clause, with the places listed with it."""
+    place_refs = [r for r in before if r.subject.kind == "place"]
+    if not place_refs:
+        return []
+    last = place_refs[-1]
+    if not (last.start >= clause_start or last.subject.name in named):
+        return []
+    chain = [last]
+    for r in reversed(place_refs[:-1]):
+        if text[r.end : chain[0].start] not in _LIST_JOINERS:
+            break
+        chain.insert(0, r)
+    if text[: chain[0].start].endswith(_NOT_SITE_BEFORE) and last.subject.name not in named:
+        return []
+    return [r.subject.name for r in chain]
+
+
+def _pilot_sites(text: str, refs: list[Reference]) -> list[str]:
+    """The places a sentence names as the sites of a pilot (以A村、B村等6个村为试点; 在A村试点)."""
+    out: list[str] = []
+    for m in _PILOT.finditer(text):
+        for r in refs:
+            if r.subject.kind == "place" and m.start("sites") <= r.start and r.end <= m.end("sites"):
+                _add(out, r.subject.name)
+    return out
+
+
+def _inside(place: str, area: str, parents: dict[str, str | None]) -> bool:
+    seen = set()
+    while place and place not in seen:
+        if place == area:
+            return True
+        seen.add(place)
+        place = parents.get(place) or ""
+    return False
+
+
 def _program(
     draft: _Draft,
     drafts: dict[str, _Draft],
@@ -426,6 +527,7 @@ def _program(
     references: list[list[Reference]],
     focus: str | None,
     places: tuple[Place, ...],
+    org_places: dict[str, str | None],
     people: tuple[Person, ...],
     memberships: tuple[Membership, ...],
     rules: MetricRules,
@@ -440,20 +542,36 @@ def _program(
         if any(s in f and s != f for s in surfaces)
     }
     named = {p.name for p in places if p.level == "named"}
+    others = {
+        f for other in drafts.values() if other is not draft for f in (other.name, *other.forms)
+    } - longer
     evidence, where, orgs, persons = [], [], [], []
     officials = {m.person for m in memberships if m.title not in _REPORTER_TITLES}
-    for sentence, text, refs in zip(article.sentences, texts, references, strict=True):
+    in_paragraph = False
+    sites: list[str] = []  # the places the text says it runs in: pilots, several sites named together
+    for sentence, text, refs, new in zip(
+        article.sentences, texts, references, paragraph_starts(article), strict=True
+    ):
+        in_paragraph = in_paragraph and not new
         bodies = [(r.start, r.end) for r in refs if r.subject.kind == "organization"]
         bodies += [(i, i + len(f)) for f in longer for i in _find_all(text, f)]
         at = _first_mention(text, surfaces, bodies)
         if at < 0:
+            if in_paragraph and not any(f in text for f in others):
+                for site in _pilot_sites(text, refs):
+                    _add(where, site)
+                    _add(sites, site)
             continue
+        in_paragraph = True
         evidence.append(Evidence.of(article, sentence))
         clause_start = max(text.rfind(ch, 0, at) for ch in "，,。；;：:！？!?") + 1
         before = [r for r in refs if r.end <= at]
-        place = next((r for r in reversed(before) if r.subject.kind == "place"), None)
-        if place and (place.start >= clause_start or place.subject.name in named):
-            _add(where, place.subject.name)
+        listed = _sites_before(text, before, clause_start, named)
+        pilots = _pilot_sites(text, refs)
+        for site in (*listed, *pilots):
+            _add(where, site)
+        for site in (*pilots, *(listed if len(listed) > 1 else ())):
+            _add(sites, site)
         for r in before:
             if (
                 r.subject.kind == "organization"
@@ -466,7 +584,10 @@ def _program(
                 _add(persons, person.name)
     if not evidence:
         return None
-    if focus and focus not in where:
+    parents = {p.name: p.parent for p in places}
+    county_wide = any(org_places.get(o) == focus for o in orgs)
+    sited = bool(sites) and all(_inside(s, focus, parents) for s in sites) if focus else False
+    if focus and focus not in where and (county_wide or not sited):
         where.insert(0, focus)
     name = _clean(draft.name)
     return Program(

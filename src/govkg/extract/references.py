@@ -1,16 +1,21 @@
 """Where an article names the places, bodies and programs already extracted, sentence by sentence.
 
 Programs and metrics need to know what a sentence talks about: the names found by the
-earlier extractors (and their aliases), and deictic forms (该市, 全旗, 该街道) resolved to
-the last place of that level named before them. The longest name wins at a position, so
-临溪县文旅局 is a body, not the place 临溪县.
+earlier extractors (and their aliases), and deictic forms (该市, 全旗, 该街道, 镇里) resolved
+to the paragraph's topic when it is a place of that level, else to the last place of that
+level named before them. The longest name wins at a position, so 临溪县文旅局 is a body,
+not the place 临溪县.
+
+A paragraph's topic is what it is about: the place, body or program a sentence opens with
+(after a time phrase: 去年，桃源村…), or one named as the subject of 是/位于/地处 (桃源村是
+远近闻名的茶叶村). A new paragraph starts with no topic.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from govkg.extract.trie import trie_pattern
@@ -26,21 +31,37 @@ class Reference:
     deictic: bool = False
 
 
+_HAN = "\u4e00-\u9fff"
+# Copulas after which the name before them is what the sentence is about (桃源村是…, …位于…).
+TOPIC_VERBS = ("是", "位于", "地处", "坐落于", "坐落在", "坐落", "地处于")
+# Verbs that open a sentence by going to a place (在桃源村，…; 走进桃源村，…).
+SCENE_VERBS = ("在", "走进", "来到", "走在", "步入", "走访")
+_BACKING = ("支持", "帮助", "带领", "指导", "推动", "关心", "号召", "引领")
+
+
 @dataclass(frozen=True)
 class Deixis:
-    """该/全/我 + a level word, compiled once."""
+    """该/全/我 + a level word, or a level word + 里 (县里, 镇里), compiled once."""
 
     pattern: re.Pattern[str]
     levels: tuple[str, ...]  # longest first
 
     @classmethod
-    def build(cls, prefixes: Iterable[str], levels: Iterable[str]) -> Deixis:
+    def build(cls, prefixes: Iterable[str], levels: Iterable[str], home: Iterable[str] = ()) -> Deixis:
         levels = tuple(sorted(set(levels), key=len, reverse=True))
         source = f"(?:{trie_pattern(prefixes)})(?P<level>{trie_pattern(levels)})"
+        home = tuple(home)
+        if home:
+            # 县里 only as a word of its own: not 乡村里 or 城镇里.
+            source += f"|(?:(?<![{_HAN}])|(?<=[在从到回由去]))(?P<home>{trie_pattern(home)})里"
         return cls(re.compile(source), levels)
 
     def level_of(self, name: str) -> str | None:
         return next((lv for lv in self.levels if name.endswith(lv)), None)
+
+    @staticmethod
+    def level_in(m: re.Match[str]) -> str:
+        return m["level"] or m["home"]
 
 
 class ReferenceIndex:
@@ -56,8 +77,10 @@ class ReferenceIndex:
         organizations: tuple[Organization, ...],
         programs: tuple[Program, ...],
         deixis: Deixis,
+        titles: tuple[str, ...] = (),
     ) -> None:
         self.deixis = deixis
+        self.titles = titles
         self.surfaces: dict[str, Subject] = {}
         self.place_levels: dict[str, str | None] = {}
         self.org_places = {o.name: o.place for o in organizations if o.place}
@@ -70,19 +93,39 @@ class ReferenceIndex:
                         self.surfaces[form] = Subject(kind, item.name)
         for place in places:
             self.place_levels[place.name] = deixis.level_of(place.name)
+        self.parents = {p.name: p.parent for p in places}
         self.forms = sorted(self.surfaces, key=len, reverse=True)
 
     def scan(self, texts: list[str]) -> list[list[Reference]]:
         """References per sentence (clean texts, in order), deictic forms resolved."""
+        return self.scan_topics(texts)[0]
+
+    def scan_topics(
+        self,
+        texts: list[str],
+        paragraph_starts: Sequence[bool] = (),
+        is_lead: Callable[[str], bool] = lambda s: not s.strip(" ，,"),
+    ) -> tuple[list[list[Reference]], list[Subject | None]]:
+        """References per sentence, and the topic each sentence sets for its paragraph (or None).
+
+        ``paragraph_starts[i]`` says that sentence i opens a paragraph; ``is_lead`` says that
+        the text before a name only sets the scene (a time phrase), so the name opens the sentence.
+        """
         last_by_level: dict[str, str] = {}
-        out = []
-        for text in texts:
-            refs = self._named(text)
-            taken = [(r.start, r.end) for r in refs]
+        topic: Subject | None = None
+        out, openers = [], []
+        for i, text in enumerate(texts):
+            if i < len(paragraph_starts) and paragraph_starts[i]:
+                topic = None
+            named = self._named(text)
+            opener = self._topic_of(text, named, is_lead)
+            refs = list(named)
             for m in self.deixis.pattern.finditer(text):
-                if any(s < m.end() and m.start() < e for s, e in taken):
+                if any(r.start < m.end() and m.start() < r.end for r in named):
                     continue
-                name = last_by_level.get(m["level"]) or self._any_place(m["level"])
+                level = self.deixis.level_in(m)
+                current = opener if opener and opener_start(named, opener) < m.start() else topic
+                name = self._resolve(level, current, named, m.start(), last_by_level)
                 if name:
                     refs.append(Reference(m.start(), m.end(), Subject("place", name), m[0], True))
             refs.sort(key=lambda r: r.start)
@@ -91,8 +134,69 @@ class ReferenceIndex:
                 level = self.place_levels.get(place) if place else None
                 if level:
                     last_by_level[level] = place
+            opener = opener or self._topic_of(text, refs, is_lead)
+            topic = opener or topic
             out.append(refs)
-        return out
+            openers.append(opener)
+        return out, openers
+
+    def _resolve(
+        self,
+        level: str,
+        topic: Subject | None,
+        named: list[Reference],
+        at: int,
+        last_by_level: dict[str, str],
+    ) -> str | None:
+        """The place a deictic form of ``level`` stands for: the topic, else the last one named."""
+        if topic and topic.kind == "place":
+            # the topic, or the place of that level it lies in (桃源村 → 全镇 is its town)
+            place: str | None = topic.name
+            seen = set()
+            while place and place not in seen:
+                if self.place_levels.get(place) == level:
+                    return place
+                seen.add(place)
+                place = self.parents.get(place)
+        for r in reversed(named):
+            place = self.place_of(r) if r.end <= at else None
+            if place and self.place_levels.get(place) == level:
+                return place
+        return last_by_level.get(level) or self._any_place(level)
+
+    def _topic_of(self, text: str, refs: list[Reference], is_lead: Callable[[str], bool]) -> Subject | None:
+        """The name a sentence is about: the subject of 是/位于, or the one it opens with."""
+        after = {r: text[r.end :].lstrip("”’」』") for r in refs}
+        presented = next((r for r in refs if after[r].startswith(TOPIC_VERBS)), None)
+        if presented:
+            return presented.subject
+        for r in refs:
+            if r.subject.kind == "organization" and after[r].startswith(self.titles):
+                continue  # a body's official speaking (镇党委书记说), not the body
+            if after[r].startswith(("、", "等", "“", "及")):
+                return None  # one item of a list (A、B等…): the sentence is about the list, not A
+            lead = text[: r.start]
+            if is_lead(lead) or self._scene(r, lead, after[r], is_lead):
+                return self._chain_end(r, refs).subject
+        return None
+
+    def _scene(self, r: Reference, lead: str, after: str, is_lead: Callable[[str], bool]) -> bool:
+        """在桃源村，… / 走进桃源村，…: a place the sentence opens by going to."""
+        if r.subject.kind != "place":
+            return False
+        verb = next((v for v in SCENE_VERBS if lead.endswith(v)), None)
+        if verb is None or not is_lead(lead[: -len(verb)]):
+            return False
+        rest = re.split("[，,。；;：:]", after, maxsplit=1)[0]
+        return not any(w in rest for w in _BACKING)  # 在县里的支持下: a backer, not the scene
+
+    @staticmethod
+    def _chain_end(r: Reference, refs: list[Reference]) -> Reference:
+        """The most specific of names written together (临溪县松岭镇桃源村 → 桃源村)."""
+        for nxt in refs:
+            if nxt.start == r.end and nxt.subject.kind == r.subject.kind:
+                r = nxt
+        return r
 
     def place_of(self, ref: Reference) -> str | None:
         """The place a reference stands for or sits in (a body's seat)."""
@@ -119,6 +223,10 @@ class ReferenceIndex:
 
     def _any_place(self, level: str) -> str | None:
         return next((name for name, lv in self.place_levels.items() if lv == level), None)
+
+
+def opener_start(refs: list[Reference], subject: Subject) -> int:
+    return next((r.start for r in refs if r.subject == subject), -1)
 
 
 def focus_place(index: ReferenceIndex, references: list[list[Reference]]) -> str | None:

@@ -19,32 +19,55 @@ HAN = "\u4e00-\u9fff"
 # jieba's tags: verb, adjective, adverb, preposition, conjunction, …; not the nouns made of them (vn, an)
 _NON_NAME_TAGS = "vadpcurmqf"
 _PERSON_WORD_MAX_FREQ = 1000
+# Tags of words that never name a place (numerals, pronouns, locatives, times, measure words), and the
+# frequency above which a common noun is a kind of place rather than a name (行政村, 旅游村).
+_GENERIC_TAGS = "mrsftq"
+_GENERIC_FREQ = 3000
 # Characters that stop a name when read leftwards from its suffix: function words that
 # rarely sit inside a place or body name (STOP_CHARS), and, for a name written alone, also
 # verbs and level words (FREE_STOP_CHARS: 家住柳岸镇, 在乡村).
 STOP_CHARS = frozenset("的在和与及或是对向从把将为了被让使给等该各每这那个我你他她们有没不要能可就才已曾正")
-FREE_STOP_CHARS = STOP_CHARS | frozenset("离于到住进赴至傍见看往去入驻经同跟以即并还也又再所其此全本乡镇村")
+FREE_STOP_CHARS = STOP_CHARS | frozenset("离于到住进赴至傍见看往去入驻经同跟以即并还也又再所其此全本乡镇村着")
 
 
-def _dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Two sets of short words from jieba's dictionary, read in one pass.
+@dataclass(frozen=True)
+class _DictionaryWords:
+    """Sets of short words from jieba's dictionary, read in one pass.
 
     Non-names: words tagged as verbs, adverbs, adjectives or function words, so that a stem such
-    as 奏出 before 社区 reads as a verb, not as a community's name. Person words: less common words
-    tagged as personal names, so that a real name that is also in the dictionary is still read.
+    as 奏出 before 社区 reads as a verb, not as a community's name (adjectives, kept apart too, may
+    still name a village in a place context: 在团结村). Persons: less common words tagged as
+    personal names, so that a real name that is also in the dictionary is still read. Generic:
+    numerals, pronouns, locatives and very common nouns (一个, 城中, 行政), never a village's name.
+    Places: words tagged as place names (东关, 清江).
     """
-    non_names, persons = set(), set()
-    with jieba.get_dict_file() as f:
-        for raw in f:
-            parts = raw.decode("utf-8").split()
-            if len(parts) != 3 or not 2 <= len(parts[0]) <= 3:
-                continue
-            word, freq, tag = parts
-            if tag[:1] in _NON_NAME_TAGS and tag not in ("vn", "an"):
-                non_names.add(word)
-            elif tag.startswith("nr") and int(freq) < _PERSON_WORD_MAX_FREQ:
-                persons.add(word)
-    return frozenset(non_names), frozenset(persons)
+
+    non_names: frozenset[str]
+    adjectives: frozenset[str]
+    persons: frozenset[str]
+    generic: frozenset[str]
+    places: frozenset[str]
+
+    @classmethod
+    def read(cls) -> _DictionaryWords:
+        non_names, adjectives, persons, generic, places = set(), set(), set(), set(), set()
+        with jieba.get_dict_file() as f:
+            for raw in f:
+                parts = raw.decode("utf-8").split()
+                if len(parts) != 3 or not 2 <= len(parts[0]) <= 3:
+                    continue
+                word, freq, tag = parts
+                if tag[:1] in _NON_NAME_TAGS and tag not in ("vn", "an"):
+                    non_names.add(word)
+                    if tag == "a":
+                        adjectives.add(word)
+                elif tag.startswith("nr") and int(freq) < _PERSON_WORD_MAX_FREQ:
+                    persons.add(word)
+                if tag == "ns":
+                    places.add(word)
+                elif tag[:1] in _GENERIC_TAGS or tag in ("vn", "an") or (int(freq) >= _GENERIC_FREQ and tag != "a"):
+                    generic.add(word)
+        return cls(*(frozenset(x) for x in (non_names, adjectives, persons, generic, places)))
 
 
 def _by_first_two(forms) -> dict[str, tuple[int, ...]]:
@@ -76,6 +99,7 @@ class EntityRules:
     org_suffixes: tuple[str, ...]  # longest first
     org_suffix_lengths: tuple[int, ...]  # longest first
     org_suffix_set: frozenset[str]
+    org_abbreviations: dict[str, str]  # 农科院 → 农业科学院
     team_suffixes: tuple[str, ...]
     national_bodies: tuple[str, ...]  # longest first
     national_pattern: re.Pattern[str]
@@ -83,6 +107,7 @@ class EntityRules:
     title_words: frozenset[str]
     descriptors: dict[str, str]
     honorifics: dict[str, str]
+    kinship: frozenset[str]  # 孙女, 老伴: family words, never names
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
     speech: re.Pattern[str]
@@ -90,6 +115,11 @@ class EntityRules:
     honorific_words: re.Pattern[str]
     non_names: frozenset[str]  # two- and three-character verbs, adverbs, adjectives … (奏出, 深挖)
     person_words: frozenset[str]  # dictionary words that are personal names
+    adjectives: frozenset[str]  # two- and three-character adjectives (团结, 光荣)
+    generic_words: frozenset[str]  # numerals, pronouns, locatives, very common nouns (一个, 城中)
+    place_words: frozenset[str]  # dictionary words tagged as place names (东关, 清江)
+    place_cues: tuple[str, ...]  # words before a place (在, 来到, 来自); longest first
+    water_cues: tuple[str, ...]  # words before a river or a hill (沿, 跨, 依); longest first
     transliteration: frozenset[str]  # syllables of Mongolian, Uyghur … names written in Chinese
     set_phrases: re.Pattern[str]  # 金山银山: phrases whose parts look like place names
 
@@ -100,7 +130,8 @@ class EntityRules:
         boundary = [w for w in read_lexicon("boundary_words") if len(w) > 1]
         surnames = read_lexicon("surnames")
         titles = read_lexicon("titles")
-        non_names, person_words = _dictionary_words()
+        words = _DictionaryWords.read()
+        cues = _tagged("place_cues")
         org_suffixes = tuple(sorted(set(read_lexicon("org_suffixes")), key=len, reverse=True))
         return cls(
             gazetteer=gazetteer,
@@ -113,6 +144,7 @@ class EntityRules:
             org_suffixes=org_suffixes,
             org_suffix_lengths=tuple(sorted({len(x) for x in org_suffixes}, reverse=True)),
             org_suffix_set=frozenset(org_suffixes),
+            org_abbreviations=_tagged("org_abbreviations"),
             team_suffixes=read_lexicon("team_suffixes"),
             national_bodies=tuple(sorted(read_lexicon("national_bodies"), key=len, reverse=True)),
             national_pattern=re.compile(trie_pattern(read_lexicon("national_bodies"))),
@@ -120,13 +152,19 @@ class EntityRules:
             title_words=frozenset(titles),
             descriptors=_tagged("person_descriptors"),
             honorifics=_tagged("honorifics"),
+            kinship=frozenset(read_lexicon("kinship_terms")),
             surnames=frozenset(s for s in surnames if len(s) == 1),
             compound_surnames=frozenset(s for s in surnames if len(s) == 2),
             speech=re.compile(trie_pattern(read_lexicon("speech_verbs"))),
             descriptor_words=re.compile(trie_pattern(_tagged("person_descriptors"))),
             honorific_words=re.compile(trie_pattern(_tagged("honorifics"))),
-            non_names=non_names,
-            person_words=person_words,
+            non_names=words.non_names,
+            adjectives=words.adjectives,
+            person_words=words.persons,
+            generic_words=words.generic,
+            place_words=words.places,
+            place_cues=tuple(sorted((w for w, t in cues.items() if t != "water"), key=len, reverse=True)),
+            water_cues=tuple(sorted(cues, key=len, reverse=True)),
             set_phrases=re.compile(trie_pattern(read_lexicon("set_phrases"))),
             transliteration=frozenset(
                 ch for line in read_lexicon("transliteration_chars") for ch in line.split()
