@@ -35,6 +35,8 @@ PICKS = {
         GROUP BY ?pick ORDER BY DESC(?n) ?pick LIMIT 1""",
     "program": """SELECT ?pick (COUNT(DISTINCT ?place) AS ?n) WHERE { ?p a gk:Program ; rdfs:label ?pick ;
         gk:implementedIn ?place } GROUP BY ?pick ORDER BY DESC(?n) ?pick LIMIT 1""",
+    "led program": """SELECT ?pick (COUNT(DISTINCT ?who) AS ?n) WHERE { ?p a gk:Program ; rdfs:label ?pick ;
+        gk:involves ?who } GROUP BY ?pick ORDER BY DESC(?n) ?pick LIMIT 1""",
     "person": """SELECT ?pick WHERE { ?p gk:involves/rdfs:label ?pick } ORDER BY ?pick LIMIT 1""",
     "entity": """SELECT ?pick WHERE { { ?e a gk:Program } UNION { ?e a schema:Organization }
         ?e rdfs:label ?pick } ORDER BY ?pick LIMIT 1""",
@@ -55,7 +57,7 @@ def cases(dataset) -> list[tuple[str, dict[str, str], str]]:
     entity = pick(dataset, "entity") or pick(dataset, "county")
     plan = [
         ("programs-in-region", {"region": region}, "lookup"),
-        ("officials-by-program", {"program": program}, "lookup"),
+        ("officials-by-program", {"program": pick(dataset, "led program")}, "lookup"),
         ("officials-by-program", {}, "whole graph"),
         ("metrics-by-region", {"region": region}, "lookup"),
         ("metrics-by-region", {}, "whole graph"),

@@ -13,14 +13,18 @@ separate files until it holds ``--chars`` characters. Each measurement is a fres
   extraction phase alone.
 
 Peak memory is the largest sum of RSS over the build's process tree (parent, forkserver and
-workers), sampled every 50 ms with psutil. Runs alternate jieba and govkg so drift hits both.
+workers), sampled every 50 ms with psutil; CPU seconds are the user + system time of the whole
+tree (``RUSAGE_CHILDREN``), which other jobs on a shared machine do not inflate. Runs alternate
+jieba and govkg so drift hits both; the load average at the end of each build is printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -84,14 +88,18 @@ def run_jieba(corpus: Path) -> dict:
 def run_govkg(corpus: Path, out: Path, workers: int, full: bool = True) -> dict:
     exe = shutil.which("govkg", path=str(Path(sys.executable).parent)) or "govkg"
     args = [exe, "build", str(corpus), "--out", str(out), "--no-html", "--workers", str(workers)]
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = psutil.Popen(args + (["--full"] if full else []), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                         text=True)
     peak, seconds = peak_tree_rss(proc)
     stdout, stderr = proc.communicate()
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
     if proc.returncode not in (0, 2):
         raise RuntimeError(f"govkg build failed ({proc.returncode}): {stderr[-2000:]}")
     progress = PROGRESS.findall(stderr)
-    return {"workers": workers, "seconds": seconds, "peak_rss_mib": peak / 2**20,
+    return {"workers": workers, "seconds": seconds, "cpu_seconds": cpu, "load_average": os.getloadavg()[0],
+            "peak_rss_mib": peak / 2**20,
             "extraction_chars_per_s": int(progress[-1][2]) * 1000 if progress else None,
             "reused": int(m.group(1)) if (m := REUSED.search(stdout)) else 0,
             "summary": stdout.strip().splitlines()}
@@ -120,7 +128,8 @@ def main() -> None:
                 builds[workers].append(run)
                 print(f"govkg build --workers {workers}: {run['seconds']:.1f} s, {run['chars_per_s']:,.0f} chars/s "
                       f"(extraction {run['extraction_chars_per_s'] or 0:,} chars/s), "
-                      f"peak {run['peak_rss_mib']:.0f} MiB", flush=True)
+                      f"{run['cpu_seconds']:.1f} CPU-s, peak {run['peak_rss_mib']:.0f} MiB, "
+                      f"load average {run['load_average']:.1f}", flush=True)
         incremental = run_govkg(corpus, Path(tmp) / f"out-{args.workers[-1]}", args.workers[-1], full=False)
         print(f"unchanged rebuild (--workers {args.workers[-1]}): {incremental['seconds']:.1f} s, "
               f"{incremental['reused']} of {files} documents reused", flush=True)

@@ -32,12 +32,13 @@ from govkg.ingest.script import Restorer, converter
 from govkg.manifest import CachedDocument, Manifest, fingerprint, write_cache_file
 from govkg.model import ArticleFacts, BuildSummary, Document, Skipped
 from govkg.rdf.mapping import Mapper
-from govkg.rdf.store import write_outputs
+from govkg.rdf.store import write_documents
 from govkg.rdf.terms import DEFAULT_BASE, GK, RDF, SCHEMA
 from govkg.resources import Resources, data_dir
 
 log = logging.getLogger(__name__)
 
+DOCUMENT_SCOPED_KINDS = ("article", "evidence", "metric", "document")  # IRIs that hold their document's id
 COUNTED_CLASSES = {"articles": SCHEMA + "NewsArticle", "places": SCHEMA + "Place",
                    "organizations": SCHEMA + "Organization", "people": SCHEMA + "Person",
                    "programs": GK + "Program", "metrics": GK + "Metric",
@@ -137,13 +138,20 @@ class Progress:
 
 @dataclass
 class BuildResult:
-    store: Store  # in memory, every quad of the build
     summary: BuildSummary
     out: Path | None = None
     extracted: int = 0  # documents extracted in this run
     reused: int = 0  # documents read back from the cache of the previous build
     chars: int = 0  # characters extracted in this run
     seconds: float = 0.0
+    memory: Store | None = None  # the quads, when built without an output folder
+
+    @cached_property
+    def store(self) -> Store:
+        """Every quad of the build: in memory without an output folder, else the written store/ (read-only)."""
+        if self.memory is not None:
+            return self.memory
+        return Store.read_only(str(self.out / "store"))
 
     @cached_property
     def graph(self) -> rdflib.Dataset:
@@ -187,7 +195,7 @@ def build(
     stamp = fingerprint(base, job.extractor, str(max_chars))
     previous = Manifest.load(out_dir, stamp) if out_dir is not None and not full else Manifest(stamp)
     manifest = Manifest(stamp)
-    result = BuildResult(Store(), BuildSummary(), out_dir)
+    result = BuildResult(BuildSummary(), out_dir, memory=Store() if out_dir is None else None)
     summary = result.summary
 
     todo: list[Task] = []
@@ -223,18 +231,22 @@ def build(
         if progress is not None:
             progress(Progress(done, total, result.chars, len(summary.skipped), time.perf_counter() - started))
 
-    ordered = [parts[doc_id] for doc_id in sorted(parts)]
-    for part in ordered:  # in document order, so that the store (and the Turtle it writes) is the same
-        result.store.load(path=str(part), format=RdfFormat.N_QUADS)
     summary.skipped.sort(key=lambda s: s.path)
-    summary.triples = count_triples(result.store)
-    summary.entities = count_entities(result.store)
-    if out_dir is not None:
-        write_outputs(result.store, out_dir, summary, html=_html_writer() if html else None,
-                      nquads_parts=ordered)
+    if out_dir is None:
+        summary.triples = count_triples(result.memory)
+        summary.entities = count_entities(result.memory)
+    else:
+        _write(result, [parts[doc_id] for doc_id in sorted(parts)], base, html)
         manifest.save(out_dir)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _write(result: BuildResult, parts: list[Path], base: str, html: bool) -> None:
+    """The output files from each document's cached quads; the counts come from the same pass."""
+    scoped = [Mapper(base).node(kind, "").value[:-1] for kind in DOCUMENT_SCOPED_KINDS]
+    write_documents(parts, result.out, result.summary, scoped, COUNTED_CLASSES,
+                    html=_html_writer() if html else None)
 
 
 def _reusable(previous: Manifest, out_dir: Path | None, path: Path, doc_id: str,

@@ -338,3 +338,14 @@ def test_the_pilot_of_a_program_introduced_before(res):
     paras = [["松岭镇推行“积分超市”。", "镇里以桃源村、杏花村等6个村为试点，培育示范户300余户。"]]
     assert about(paras, "6个", res) == Subject("program", "积分超市")
     assert about(paras, "300余户", res) == Subject("place", "松岭镇")
+
+
+@pytest.mark.parametrize(
+    ("paras", "text"),
+    [
+        ([["松岭镇推行“院坝夜话”。"], ["目前，该机制已覆盖全镇，共解决问题83件。"]], "83件"),
+        ([["“院坝夜话”每月开一次。", "去年，松岭镇借鉴这一模式，召开院坝会35场。"]], "35场"),
+    ],
+)
+def test_a_deictic_program(res, paras, text):
+    assert about(paras, text, res) == Subject("program", "院坝夜话")

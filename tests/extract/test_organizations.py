@@ -141,6 +141,9 @@ def test_a_lecturer_team_written_alone_is_the_article_place(res: Resources) -> N
         ("火石村杨梅专业合作社带动农户200户。", "火石村杨梅专业合作社"),
         ("于都县同福镇联合党委书记说。", "同福镇联合党委"),
         ("于都县同福镇派出所民警上门服务。", "同福镇派出所"),
+        ("湖南省住房和城乡建设厅有关负责人参加了调研。", "湖南省住房和城乡建设厅"),  # 住 begins 住房
+        ("于都县经济开发区管委会主任说。", "于都县经济开发区管委会"),
+        ("于都县火石社区党委书记、居委会主任说。", "火石社区居委会"),  # the party body's place
     ],
 )
 def test_bodies_by_kind_word(res: Resources, sentence: str, name: str) -> None:
@@ -168,3 +171,14 @@ def test_a_bare_village_word_stands_for_the_village_named_before_it(res: Resourc
     found = orgs(res, "火石村和东关村都种茶。", "在东关村，村党支部书记带头修路。")
     assert "东关村党支部" in found
     assert "火石村党支部" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "present"),
+    [
+        ("柳岸村党支部书记、村委会主任说。", True),  # the committee of the article's one village, by its post
+        ("由村委会自主运行。", False),  # any village's committee
+    ],
+)
+def test_a_bare_village_committee(res: Resources, sentence: str, present: bool) -> None:
+    assert ("柳岸村委会" in orgs(res, "柯桥区柳岸村开展活动。", sentence)) is present

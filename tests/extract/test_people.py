@@ -159,6 +159,7 @@ def test_byline_printed_without_a_title_gives_none(res: Resources) -> None:
         ("返乡青年张宏伟带着年轻人做直播。", ("张宏伟", "返乡青年", None)),
         ("脱贫户赵有福笑着说日子好了。", ("赵有福", "脱贫户", None)),
         ("护林员杨光荣每天巡山。", ("杨光荣", "护林员", None)),
+        ("种植户阿西日哈一年收入3万元。", ("阿西日哈", "种植户", None)),  # a Yi name in syllables
     ],
 )
 def test_words_for_people_are_their_roles(res: Resources, sentence: str, role: tuple[str, str, None]) -> None:
@@ -172,6 +173,7 @@ def test_words_for_people_are_their_roles(res: Resources, sentence: str, role: t
         "党员包户帮扶困难群众。",
         "他的女儿说，爸爸回来后家里热闹多了。",
         "老伴在一旁笑着说。",
+        "村委会主任介绍了情况。",  # 主 of 主任 is no word for people
     ],
 )
 def test_family_words_and_verbs_are_not_people(res: Resources, sentence: str) -> None:
@@ -187,6 +189,7 @@ def test_family_words_and_verbs_are_not_people(res: Resources, sentence: str) ->
         ("区委常委、组织部部长李国强介绍。", ("李国强", "部长", "柯桥区委组织部")),
         ("区委常委、组织部副部长卢海波出席。", ("卢海波", "副部长", "柯桥区委组织部")),
         ("区委书记陈明说，要抓好落实。", ("陈明", "书记", "柯桥区委")),  # 陈明|说 is not 陈|明说
+        ("区委副书记陈浩说，全区今年改造小区56个。", ("陈浩", "副书记", "柯桥区委")),  # not 陈浩说
     ],
 )
 def test_titles_apart_from_their_names(res: Resources, sentence: str, role: tuple[str, str, str | None]) -> None:
@@ -197,3 +200,14 @@ def test_a_government_head_does_not_take_the_party_committee(res: Resources) -> 
     found = roles(res, "区委副书记、区长刘志军说。")
     assert ("刘志军", "副书记", "柯桥区委") in found
     assert ("刘志军", "区长", None) in found
+
+
+def test_a_second_title_with_its_own_body(res: Resources) -> None:
+    orgs = (*ORGS, Organization("柳岸村委会", ("村委会",), "柳岸村"))
+    _, memberships = extract_people(article("柳岸村党支部书记、村委会主任孙建华说。"), PLACES, orgs, res)
+    found = {(m.person, m.title, m.organization) for m in memberships}
+    assert {("孙建华", "书记", "柳岸村党支部"), ("孙建华", "主任", "柳岸村委会")} <= found
+
+
+def test_a_title_after_a_name_and_shi(res: Resources) -> None:
+    assert ("孙建华", "书记", "柳岸村党支部") in roles(res, "孙建华是柳岸村党支部书记，今年50岁。")

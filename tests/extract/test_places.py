@@ -171,6 +171,11 @@ def test_a_village_named_with_a_common_word_in_a_place_context(res: Resources, s
         ("黄大山每天巡山。", {"黄大山"}),
         ("这座山很高，那条河很长。", {"这座山", "那条河"}),
         ("他说后溪河穿镇而过。", {"说后溪河", "他说后溪河"}),
+        ("在移民村，群众住上了新房。", {"移民村"}),
+        ("在网红村，直播带货火爆。", {"网红村"}),
+        ("沿着大河而行。", {"大河"}),
+        ("宣恩县文化馆送书下乡。", {"文化馆送书下乡"}),
+        ("田东县农业农村局副局长说。", {"农业农村"}),
     ],
 )
 def test_common_words_and_names_of_people_are_not_places(res: Resources, sentence: str, absent: set[str]) -> None:
@@ -192,9 +197,16 @@ def test_natural_places_before_a_verb(res: Resources, sentence: str, name: str) 
     assert name in places(res, sentence)
 
 
-def test_a_national_wetland_park_belongs_to_its_county(res: Resources) -> None:
-    found = places(res, "于都县的白鹭湾国家湿地公园吸引了大批游客。")
-    assert found["白鹭湾国家湿地公园"].parent == "于都县"
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("于都县的白鹭湾国家湿地公园吸引了大批游客。", "白鹭湾国家湿地公园"),
+        ("于都县白鹭湾国家湿地公园吸引了大批游客。", "白鹭湾国家湿地公园"),  # a name of its own
+        ("于都县人民公园吸引了大批游客。", "于都县人民公园"),  # common words: named with the county
+    ],
+)
+def test_a_park_belongs_to_its_county(res: Resources, sentence: str, name: str) -> None:
+    assert places(res, sentence)[name].parent == "于都县"
 
 
 @pytest.mark.parametrize(
@@ -203,6 +215,7 @@ def test_a_national_wetland_park_belongs_to_its_county(res: Resources) -> None:
         ("他在南京经营生意多年。", "南京市", "江苏省"),
         ("茶叶远销北京、上海、广州等地。", "广州市", "广东省"),
         ("游客来自成都的一所学校。", "成都市", "四川省"),
+        ("他们在长沙、武汉等地打工。", "长沙市", "湖南省"),  # 长沙县 lies inside 长沙市
     ],
 )
 def test_short_names_of_cities_in_a_place_context(res: Resources, sentence: str, name: str, parent: str) -> None:
@@ -213,6 +226,7 @@ def test_short_names_of_cities_in_a_place_context(res: Resources, sentence: str,
     ("sentences", "absent"),
     [
         (("他们在南京路上散步。",), "南京市"),
+        (("他在朝阳工作。",), "朝阳市"),  # also districts of other cities
         (("南京的春天来了。",), "南京市"),  # no place context
         (("龙岩市上杭县举办活动。", "古田的红色旅游火了。"), "古田县"),  # a county of another prefecture
     ],

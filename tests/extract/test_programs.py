@@ -159,6 +159,8 @@ def test_named_initiatives_without_a_kind_word(res, sentence, expected):
         "松岭镇完善工作制度，推行考核机制。",  # generic mechanisms
         "桃源村被评为“五星”示范村。",  # a title received, not a scheme conferred
         "他说，“好日子”运行在每个人的心里。",  # no launching verb before the quotation
+        "松岭镇建立村级财务公开制度。",  # an administrative rule, not a named mechanism
+        "农技站向农户推广“稻鱼共生”技术。",  # a technique spread, not a practice piloted
     ],
 )
 def test_not_named_initiatives(res, sentence):

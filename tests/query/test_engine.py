@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from govkg.errors import QueryError
 from govkg.query import Query, load_query, open_dataset, open_graph, open_store, run
 from govkg.query.engine import execute
+
+TINY = Path(__file__).parent / "fixtures" / "tiny.trig"
 
 
 def test_named_graphs_are_queried_as_one_default_graph(tiny):
@@ -105,6 +109,13 @@ SLOW = (
 def test_a_query_over_its_time_limit_is_stopped_with_a_clear_error(tiny):
     with pytest.raises(QueryError, match=r"no answer within the time limit of 0\.05 s"):
         run(tiny, SLOW, timeout=0.05)
+
+
+def test_after_a_time_out_the_next_query_gets_a_fresh_worker(tmp_path):
+    dataset = open_graph(TINY)
+    with pytest.raises(QueryError, match="time limit"):
+        run(dataset, SLOW, timeout=0.05)
+    assert run(dataset, "ASK { ?s a gk:Program }", timeout=5).boolean is True
 
 
 def test_a_query_within_its_time_limit_answers(tiny):

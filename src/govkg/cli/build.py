@@ -64,7 +64,7 @@ def build(paths: tuple[Path, ...], out: Path, base: str, no_html: bool, workers:
     click.echo(f"extracted: {result.extracted} documents ({result.chars} chars, {rate}), "
                f"reused: {result.reused} unchanged")
     click.echo(f"skipped: {len(summary.skipped)} files")
-    click.echo(f"wrote {out}/graph.ttl, graph.nq, graph.html, store/, summary.json")
+    click.echo(f"wrote {out}/graph.ttl, graph.nq, {'' if no_html else 'graph.html, '}store/, summary.json, cache/")
     if summary.documents == 0:
         raise SystemExit(1)
     if summary.skipped:

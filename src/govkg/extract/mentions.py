@@ -23,12 +23,11 @@ _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "vill
 _COMMON_TOKEN_FREQ = 500
 _ROAD_WORDS = ("路", "街", "大道")
 _ROAD_CHARS = set("路街巷桥道")
-_STRONG_CUES = ("在", "来到", "走进", "走访", "位于", "地处", "前往", "家住", "住在")
-_DECK_MARK = "——记"
-_LIST_JOINERS = ("和", "与", "及", "、")  # 某村和东关村: a name listed with a place is one  # a deck: ——记 + the person's post and name
+_DECK_MARK = "——记"  # a deck: ——记 + the person's post and name
+_LIST_JOINERS = ("和", "与", "及", "、")  # 某村和东关村: a name listed with a place is one
 _WATER_AND_HILLS = "河江湖海山"
 _NOT_IN_STEMS = "委办县省"
-_ALWAYS_STOP = "的在是把将被对给让"  # never the first character of a name written in a chain
+_ALWAYS_STOP = "的在是把将被对给让着了"  # never the first character of a name written in a chain
 _COMMON_NAMED_STEM_FREQ = 300
 # A level word followed by one of these is part of a common word, not a name's end (乡村, 村民).
 _CONTINUATIONS = {
@@ -41,10 +40,12 @@ _CONTINUATIONS = {
 # After a one-character natural place word (山, 河) the phrase must end: 会稽山，
 _PHRASE_END = set("，。、；：！？”’）)」』,;:!? 的等和与及畔沿")
 _ALONG_SIDE = set("脚麓腰顶边岸旁")
+_VILLAGE_WORD_FREQ = 800  # 移民, 光明: a noun this common is a kind of village, not its name
 _TAIL_WORD_FREQ = 100  # 小山村: 山村 is a word, so the stem is not a name by itself
 _CLAUSE_START = set("，。、；：！？“‘（(《 ,;:!?\u3000—")
 _NOT_A_NAME_START = set("这那哪每各整一两几某该本此全半多")
 _CLASSIFIERS = set("座条片个道处些段")
+_SIZE_WORDS = set("大小高深青老")  # 大河, 高山: a kind of river or hill, not its name
 # 河道, 山区: the kind word begins a common word, no name ends there
 _KIND_WORDS_AFTER = frozenset(
     ("山区", "山村", "山庄", "山寨", "山地", "山林", "河道", "河谷", "河床", "江南", "江北", "湖区", "湖泊", "山水", "江湖", "河湖")
@@ -211,14 +212,8 @@ def _suffix_span(
     )
     if chained:
         stem_start = prev.end
-        # 某县在同福镇: a name after a function word; but in 某县同福镇, 某县和平镇 what would be
-        # left after the character is no name, so the character is the name's own
-        boundary = _last_boundary(text, stem_start, pos - 2, rules, FREE_STOP_CHARS)
-        words = [m.end() for m in rules.boundary.finditer(text, stem_start, pos) if len(m.group()) > 1]
-        if words and (boundary is None or words[-1] > boundary):
-            boundary = words[-1]  # 某区依托|社区
-        if boundary is None and text[stem_start] in _ALWAYS_STOP:
-            boundary = stem_start + 1  # 某县在平镇
+        # 某县在同福镇: a name after a function word; 某县同福镇, 某县依托|社区
+        boundary = _last_boundary(text, stem_start, pos, rules, FREE_STOP_CHARS, keep=2)
         if boundary is not None:
             stem_start, chained = boundary, False
     else:
@@ -232,8 +227,8 @@ def _suffix_span(
             not named
             and stem_start > free
             and pos - free <= 4
-            and _in_place_context(text, free, rules.place_cues)
-            and (len(tokenizer.lcut(text[free:pos])) == 1 or _after_strong_cue(text, free))
+            and _in_place_context(text, free, rules, rules.place_cues)
+            and (len(tokenizer.lcut(text[free:pos])) == 1 or _after_strong_cue(text, free, rules))
         ):
             stem_start = free  # 在光明村, 走进十八洞村: common words after a place cue may be the name
         if prev is not None and prev.kind != "gazetteer" and not named and stem_start < prev.end <= pos:
@@ -252,18 +247,14 @@ def _suffix_span(
     stem = text[stem_start:pos]
     verdict = _stem_verdict(stem, suffix, named, chained, rules, tokenizer.FREQ)
     tail_word = tokenizer.FREQ.get(stem[-1:] + suffix, 0)  # 农|村, 山|村: the level word ends a common word
-    if chained and (
-        stem[-1:] + suffix in rules.generic_words
-        or stem[-1:] + suffix in rules.non_names
-        or any(word in stem for word in rules.org_suffixes if len(word) > 1)
-    ):
+    if chained and (stem[-1:] + suffix in rules.generic_words or stem[-1:] + suffix in rules.non_names):
         return None  # 某县农业农村局, 某县文化馆送书下乡 name no village or township
     if verdict == "common" and not named and tail_word < _TAIL_WORD_FREQ:
         surface = stem + suffix
         listed = prev is not None and prev.kind == "subcounty" and text[prev.end : stem_start] in _LIST_JOINERS
-        strong = surface in known or _after_strong_cue(text, stem_start)
-        if _village_like(stem, rules, strong):
-            if strong or listed or _in_place_context(text, stem_start, rules.place_cues):
+        strong = surface in known or _after_strong_cue(text, stem_start, rules)
+        if _village_like(stem, rules, strong, tokenizer.FREQ):
+            if strong or listed or _in_place_context(text, stem_start, rules, rules.place_cues):
                 verdict = "good"  # 在东关村，…; 东关村生猪出栏…; ——记团结村…
             elif weak is not None:
                 weak.append(surface)
@@ -273,19 +264,26 @@ def _suffix_span(
         return None
     if named:
         name = stem + suffix
-        if chained and prev is not None and prev.kind == "gazetteer":
-            name = prev.surface + name  # 绍兴市体育中心体育馆 is named with its city
+        if chained and prev is not None and prev.kind == "gazetteer" and _generic_stem(stem, rules, tokenizer):
+            name = prev.surface + name  # 某市体育中心体育馆 is named with its city; 某县白鹭湾湿地公园 is not
         return Span(stem_start, end, name, "named", "named", reach=rules.named[suffix])
     return Span(stem_start, end, stem + suffix, "subcounty", rules.subcounty[suffix])
 
 
-def _last_boundary(text: str, start: int, stop: int, rules: EntityRules, stops: frozenset[str]) -> int | None:
-    """Where a name starts after the last boundary word in ``text[start:stop]``, if any."""
+def _last_boundary(
+    text: str, start: int, stop: int, rules: EntityRules, stops: frozenset[str], keep: int = 0
+) -> int | None:
+    """Where a name starts after the last boundary word in ``text[start:stop]``, if any.
+
+    With ``keep`` (in a chain), a function character in the last ``keep`` places before the level
+    word is the name's own (某县同福镇: what would be left is no name), unless it never begins a
+    name (在, 的).
+    """
     last = None
     for m in rules.boundary.finditer(text, start, stop):
         last = m.end()
     for i in range(stop - 1, (last or start) - 1, -1):
-        if text[i] in stops:
+        if text[i] in stops and (i < stop - keep or text[i] in _ALWAYS_STOP):
             return i + 1
     return last
 
@@ -313,25 +311,30 @@ def _free_stem_start(text: str, start: int, stop: int, rules: EntityRules) -> in
     return start if boundary is None else boundary
 
 
-def _in_place_context(text: str, start: int, cues: tuple[str, ...]) -> bool:
+def _in_place_context(text: str, start: int, rules: EntityRules, cues: tuple[str, ...] = ()) -> bool:
     """A name at a clause's start, or after a word that introduces a place (在, 来到, 沿)."""
-    return start == 0 or text[start - 1] in _CLAUSE_START or _after_strong_cue(text, start) or any(
+    return start == 0 or text[start - 1] in _CLAUSE_START or _after_strong_cue(text, start, rules) or any(
         text.endswith(c, 0, start) for c in cues
     )
 
 
-def _after_strong_cue(text: str, start: int) -> bool:
+def _after_strong_cue(text: str, start: int, rules: EntityRules) -> bool:
     """After 在, 走进 … or in a deck (——记): what follows is surely a place's or a person's name."""
-    return text.endswith(_DECK_MARK, 0, start) or any(text.endswith(c, 0, start) for c in _STRONG_CUES)
+    return text.endswith(_DECK_MARK, 0, start) or any(text.endswith(c, 0, start) for c in rules.strong_cues)
 
 
-def _village_like(stem: str, rules: EntityRules, strong: bool) -> bool:
-    """A common word that may still name a village (东关, 光明; 团结 only after a strong cue),
-    unlike 一个, 城中, 行政."""
-    adjective = strong and stem in rules.adjectives
-    if (stem in rules.non_names and not adjective) or stem[0] in _NOT_A_NAME_START:
+def _village_like(stem: str, rules: EntityRules, strong: bool, freq: dict[str, int]) -> bool:
+    """A common word that may still name a village (东关, a place word; 团结 only after a strong
+    cue), unlike 一个, 城中, 行政 or a kind of village (移民村)."""
+    if stem[0] in _NOT_A_NAME_START:
         return False
-    return stem in rules.place_words or stem not in rules.generic_words
+    if stem in rules.place_words:
+        return True
+    if stem in rules.adjectives:
+        return strong
+    if stem in rules.non_names or stem in rules.generic_words:
+        return False
+    return freq.get(stem, 0) < _VILLAGE_WORD_FREQ or stem in rules.person_words
 
 
 def _water_context(text: str, start: int, end: int, rules: EntityRules) -> bool:
@@ -339,7 +342,15 @@ def _water_context(text: str, start: int, end: int, rules: EntityRules) -> bool:
     a name such as 黄大山 before another verb is a person's)."""
     if any(text.endswith(c, 0, start) for c in rules.water_cues):
         return True
-    return _in_place_context(text, start, ()) and text.startswith(_VERB_AFTER_WATER, end)
+    return _in_place_context(text, start, rules) and text.startswith(_VERB_AFTER_WATER, end)
+
+
+def _generic_stem(stem: str, rules: EntityRules, tokenizer: jieba.Tokenizer) -> bool:
+    """A stem that is a common word or made of them (体育中心), which names a place only with its city."""
+    if stem in rules.place_words or stem in rules.gazetteer.forms:
+        return False
+    freq = tokenizer.FREQ
+    return freq.get(stem, 0) > 0 or all(freq.get(token, 0) >= _COMMON_NAMED_STEM_FREQ for token in tokenizer.lcut(stem))
 
 
 def _natural_stem(stem: str, rules: EntityRules) -> bool:
@@ -357,7 +368,7 @@ def _short_water_name(text: str, pos: int, end: int, rules: EntityRules) -> Span
     or at a clause's start; a gazetteer name (沿河) is left to the gazetteer."""
     start = pos - 1
     word = text[start:end]
-    if start < 0 or word not in rules.place_words or word in rules.gazetteer.forms:
+    if start < 0 or word not in rules.place_words or word in rules.gazetteer.forms or word[0] in _SIZE_WORDS:
         return None
     if start > 0 and is_han(text[start - 1]) and not any(text.endswith(c, 0, start) for c in rules.water_cues):
         return None

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from govkg.extract.numbers import NumberRules, Quantity
-from govkg.extract.references import TOPIC_VERBS, Deixis, Reference, ReferenceIndex, focus_place
+from govkg.extract.references import PILOT, TOPIC_VERBS, Deixis, Reference, ReferenceIndex, focus_place
 from govkg.extract.trie import trie_pattern
 from govkg.model import Article, Evidence, Metric, Organization, Place, Program, Sentence, Subject
 from govkg.resources import Resources, read_lexicon
@@ -35,7 +35,6 @@ _OPEN, _CLOSE = "“‘「『", "”’」』"
 _SPEECH = set("，,。；;！？!?：:")
 _NOMINAL = "率量数额面"  # 办结率, 接待量: a verb that names what is measured
 _CLAUSE_END = re.compile(f"[{_CLAUSE}]")
-_PILOT = re.compile(r"以[^，,。；;：:]{2,40}?为(?:试点|示范点)")
 _COMPANION = ("与", "和", "同", "跟")  # 桃源村与杏花村合作: the one after 与 is not the actor
 _VERB_DONE = re.compile(r"[就已都]?[\u4e00-\u9fff]了$")
 
@@ -86,7 +85,9 @@ class MetricRules:
         )
         return cls(
             numbers=NumberRules.load(),
-            deixis=Deixis.build(subj["deixis"], subj["levels"], subj["home"]),
+            deixis=Deixis.build(
+                subj["deixis"], subj["levels"], subj["home"], subj["program_deixis"], subj["program_kinds"]
+            ),
             object_verbs=_alternation(words["object_verbs"]),
             right_stops=longest(words["right_stops"]),
             lead_trim=longest(words["lead_trim"]),
@@ -186,10 +187,13 @@ class _ArticleReader:
 
     def _launched_program(self, text: str, refs: list[Reference]) -> Subject | None:
         """The last program that a clause of the sentence puts in place (推行X制度, 试点“X”)."""
+        programs = [r for r in refs if r.subject.kind == "program"]
+        if not programs:
+            return None
         clauses = _clauses(text)
         out = None
-        for r in refs:
-            if r.subject.kind != "program" or not self._eligible(text, r, clauses):
+        for r in programs:
+            if not self._eligible(text, r, clauses):
                 continue  # not one item of a list (打造“A”“B”等课程)
             clause = next(c for c in clauses if c.start <= r.start < c.end)
             if any(v in text[clause.start : r.start] for v in self.rules.initiating):
@@ -393,7 +397,7 @@ class _ArticleReader:
         local = [r for r in eligible if clause.start <= r.start and r.end <= limit]
         pilot = self.paragraph_program
         if pilot and any(
-            m.start() <= q.start < m.end() for m in _PILOT.finditer(text, clause.start, clause.end)
+            m.start() <= q.start < m.end() for m in PILOT.finditer(text, clause.start, clause.end)
         ):
             return pilot  # 以A村、B村等6个村为试点 in a paragraph about a program: the program's pilot
         means = self._means(text, refs, q.start)
@@ -429,7 +433,9 @@ class _ArticleReader:
             if topic is None:
                 presented = [r for r in inside if text[r.end :].startswith(TOPIC_VERBS)]  # 桃源村位于…
                 actors = [r for r in inside if not text[: r.start].endswith(_COMPANION)]  # A与B合作: A
-                topic = (launched or presented[:1] or actors or inside)[-1].subject
+                # a program opening the clause acts on what follows (“X”覆盖全镇)
+                opening = inside[:1] if not lead and inside[0].subject.kind == "program" else []
+                topic = (launched or presented[:1] or opening or actors or inside)[-1].subject
                 keep = bool(launched) or len(inside) > 1
             elif launched:
                 topic, keep = launched[-1].subject, True

@@ -25,6 +25,8 @@ BODY_STOP_CHARS = frozenset(
     "的在和与及或是对向把将为了被让使给等该各每这那我你他她们没不就才已曾正于到住赴至依傍见看往去入驻经跟即并还也又再其此由"
 )
 _BODY_STOP_NO_AND = BODY_STOP_CHARS - {"和"}
+_FIRM_STOPS = frozenset("的在和与及或是了被等")  # never inside a body's name
+_STOP_WORD_FREQ = 1000
 _WORKSHOP_SUFFIXES = ("工坊", "工作室", "合作社", "公司")
 _NAME_PUNCT = "“”‘’\"'·"
 _LEVEL_WORDS = "省市县区旗盟州"
@@ -36,6 +38,7 @@ _LEVEL_PAIR_FREQ = 200  # 县域, 市区
 _YOUTH_LEAGUE = re.compile(r"团([省市县区旗])委")
 # 某县委常委、组织部长 / 、宣传部副部长: the department written into the next title is the committee's
 _DEPUTY_DEPARTMENT = re.compile(r"、(?:(组织|宣传|统战)部长|([\u4e00-\u9fff]{2,4}?)部副?部长)")
+_SIBLING_BODY = re.compile(r"、(居委会|村委会|居民委员会|村民委员会|管委会)")
 _QUOTED = re.compile(r"“([^“”]{2,14})”([\u4e00-\u9fff]{0,8})")
 _DOTTED = re.compile(r"([\u4e00-\u9fff]{2,8})·([\u4e00-\u9fff]{2,8})")
 _NOT_A_DEPARTMENT = "东西南北中全内外局干各腹底顶上下"
@@ -147,9 +150,9 @@ class _Finder:
             ):
                 continue
             if (i > 0 and text[i - 1] == "团") or (
-                ch in _LOCAL_LEVEL_WORDS and text[after : after + 1] != "党"
+                ch in _LOCAL_LEVEL_WORDS and not self._local_body(text, after)
             ):
-                continue  # 由村委会 is any village's; 村党支部 is the article's only village's
+                continue  # 由村委会 is any village's; 村党支部, 村委会主任 are the article's only village's
             body = self._body(text, after)
             if body:
                 name = _written_prefix(place, ch) + body
@@ -162,9 +165,17 @@ class _Finder:
         return found
 
     def _nearest(self, text: str, spans: list[re.Match[str]], i: int, level_word: str) -> Place | None:
-        """在某村，村党支部书记…: a bare 村 stands for the village named just before in the sentence."""
+        """在某村，村党支部书记…: a bare 村 stands for the village named just before it, across a comma."""
         before = [m for m in spans if m.end() <= i and self.canonical[m.group()].endswith(level_word)]
-        return self.by_name.get(self.canonical[before[-1].group()]) if before else None
+        if not before or i - before[-1].end() > 1 or text[before[-1].end() : i] not in ("", "，", "、"):
+            return None
+        return self.by_name.get(self.canonical[before[-1].group()])
+
+    def _local_body(self, text: str, after: int) -> bool:
+        """After a bare 村 or 镇: a party body, or a committee whose post is named (村委会主任)."""
+        if text.startswith("党", after):
+            return True
+        return text.startswith("委会", after) and self.rules.titles.match(text, after + 2) is not None
 
     def _bare_boundary(self, text: str, i: int) -> bool:
         if i == 0:
@@ -190,7 +201,9 @@ class _Finder:
     def _body_until(self, text: str, start: int, stops: frozenset[str]) -> str:
         stop = start
         limit = min(len(text), start + _MAX_BODY)
-        while stop < limit and (is_han(text[stop]) or text[stop] in _NAME_PUNCT) and text[stop] not in stops:
+        while stop < limit and (is_han(text[stop]) or text[stop] in _NAME_PUNCT) and (
+            text[stop] not in stops or self._starts_word(text, stop)
+        ):
             stop += 1
         window = text[start:stop]
         for m in self.rules.titles.finditer(window):
@@ -220,6 +233,10 @@ class _Finder:
             return head
         return ""
 
+    def _starts_word(self, text: str, i: int) -> bool:
+        """住房, 经济, 对外: a stop character that begins a common word goes on into a body's name."""
+        return text[i] not in _FIRM_STOPS and self.freq.get(text[i : i + 2], 0) >= _STOP_WORD_FREQ
+
     def _verb_ending(self, head: str) -> bool:
         pair = head[-2:]
         if pair[-1] not in "队团" or pair in self.rules.org_suffix_set or pair[0] in _LEVEL_WORDS:
@@ -227,11 +244,15 @@ class _Finder:
         return self.freq.get(pair, 0) >= _VERB_PAIR_FREQ
 
     def _deputy(self, text: str, end: int, name: str, place: str | None) -> list[tuple[str, str, str | None]]:
-        """常委、组织部长: the department written into the title belongs to the committee."""
+        """常委、组织部长: the department written into the title belongs to the committee;
+        社区党委书记、居委会主任: a committee named next to the party body is the same place's."""
         rest = text[end:]
         title = self.rules.titles.match(rest)
         if title is None:
             return []
+        sibling = _SIBLING_BODY.match(rest, title.end())
+        if sibling is not None and place is not None and self.rules.titles.match(rest, sibling.end()):
+            return [(place + sibling.group(1), sibling.group(1), place)]
         m = _DEPUTY_DEPARTMENT.match(rest, title.end())
         if m is None:
             return []

@@ -159,7 +159,8 @@ class _NameReader:
             name = text[i:end]
             if end > len(text) or not all(is_han(ch) for ch in name):
                 continue
-            one_word = tokens[0] == name  # 李某强|介绍: the dictionary reads the three characters as one name
+            # 李某强|介绍: the dictionary itself holds the three characters as one word
+            one_word = tokens[0] == name and self.freq.get(name, 0) > 0
             if given == 2 and ((name[-1] in _AFTER_NAME and not one_word) or self.rules.titles.match(text, end - 1)):
                 continue  # 黄某通讯员: the third character starts a title
             nxt = text[end : end + 1]
@@ -255,7 +256,11 @@ def _officials(
                 held.append((nxt.group(), _org_ending_at(text, nxt.start(), org_forms) or inherited))
                 end = nxt.end()
             else:
-                break
+                titled = _body_and_title(text, end + 1, rules, org_forms)  # 党支部书记、村委会主任
+                if titled is None:
+                    break
+                held.append(titled[:2])
+                end = titled[2]
         name = reader.after(text, end)
         inserted = _INSERTED.match(text, end) if name is None else None
         if inserted is not None:
@@ -273,12 +278,24 @@ def _officials(
             )
             if _TAKE_ON.search(text, max(0, anchor - 2), anchor):
                 out.pending.append((text, anchor, held, evidence))
+            elif text[anchor - 1 : anchor] == "是" and (subject := reader.before(text, anchor - 1)):
+                names = [subject]  # 孙某是某村党支部书记
         for person in names:
             out.person(person, evidence)
             for title, body in held:
                 out.hold(person, title, body, evidence)
         if names:
             pos = max(pos, end)
+
+
+def _body_and_title(text: str, start: int, rules: EntityRules, org_forms) -> tuple[str, str, int] | None:
+    """(title, body, end) for a body's form and a title written at ``start`` (村委会主任)."""
+    for form, name in org_forms:
+        if text.startswith(form, start):
+            title = rules.titles.match(text, start + len(form))
+            if title is not None:
+                return title.group(), name, title.end()
+    return None
 
 
 def _listed_names(listed: str, start: int, text: str, reader: _NameReader) -> tuple[list[str], int]:
@@ -312,6 +329,8 @@ def _descriptors(text: str, rules: EntityRules, reader: _NameReader) -> list[tup
     for i in range(2, len(text)):
         if text[i - 1] not in _PRODUCTIVE or i in ends or not reader.surname_len(text, i):
             continue
+        if reader.freq.get(text[i - 1 : i + 1], 0) > 0:
+            continue  # 村委会主任: the character begins a word with what follows, not a name
         tokens = reader.tokenizer.lcut(text[max(0, i - 6) : i])
         last = tokens[-1]
         if len(last) == 1:

@@ -149,8 +149,17 @@ def _choose(
         # 和田 beside 和田市: the prefecture-level reading contains the rest
         top = [d for d in winners if d.level in ("province", "prefecture")]
         return top[0] if len(top) == 1 else None
-    if span.cued and len(span.divisions) == 1 and span.divisions[0].level in ("province", "prefecture"):
-        return span.divisions[0]  # 在某京经营多年, 远销某京、某海: a city's short name in a place context
+    if span.cued:
+        return _cued_city(span, gazetteer)
+    return None
+
+
+def _cued_city(span: Span, gazetteer: Gazetteer) -> Division | None:
+    """在某京经营多年, 远销某京、某海: a short name in a place context names a province or prefecture
+    when every other reading lies inside it (a county of the same name inside its city)."""
+    for city in (d for d in span.divisions if d.level in ("province", "prefecture")):
+        if all(d is city or city in gazetteer.ancestors(d) for d in span.divisions):
+            return city  # 吉林: the province, which holds the city of the same name
     return None
 
 

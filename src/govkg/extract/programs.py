@@ -26,8 +26,8 @@ number-prefixed service circle (打造15分钟便民服务圈) are programs too.
 A program is placed where the sentences that mention it say: the place named before it in
 its clause with the places listed with that one (在A村、B村试点“X”), and the sites of a
 pilot (以A村、B村等6个村为试点) in a sentence that names it or in its paragraph after it.
-The place the article is about is added only when the text names no more specific one
-inside it. Bodies named before it in its clause run it, and officials named with it speak
+The place the article is about is added too, unless the text names pilot sites (or several
+sites together) inside it and no body of that place runs it. Bodies named before it in its clause run it, and officials named with it speak
 for it.
 """
 
@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from govkg.extract.metrics import MetricRules, paragraph_starts
-from govkg.extract.references import Reference, ReferenceIndex, focus_place
+from govkg.extract.references import PILOT, Reference, ReferenceIndex, focus_place
 from govkg.extract.trie import trie_pattern
 from govkg.model import Article, Evidence, Membership, Organization, Person, Place, Program
 from govkg.resources import Resources, read_lexicon
@@ -54,9 +54,6 @@ _REPORTER_TITLES = ("记者", "通讯员")
 _LIST_JOINERS = ("、", "和", "与", "及", "以及")
 # A place after these is a source, a destination or a comparison, not where a program runs.
 _NOT_SITE_BEFORE = ("从", "距", "离", "与", "同", "跟", "向", "对", "比")
-_PILOT = re.compile(
-    r"(?:以|在|选取|选择|确定|选定)(?P<sites>[^，,。；;：:！？!?]{2,60}?)(?:为|作为|开展|进行)?(?:试点|示范点)"
-)
 
 
 @dataclass(frozen=True)
@@ -197,27 +194,20 @@ def extract_programs(
         return ()
     index = ReferenceIndex(places, organizations, (), metric_rules.deixis)
     references = index.scan(texts)
-    focus = focus_place(index, references)
-    org_places = {o.name: o.place for o in organizations}
-    return tuple(
-        program
-        for draft in drafts.values()
-        if (
-            program := _program(
-                draft,
-                drafts,
-                article,
-                texts,
-                references,
-                focus,
-                places,
-                org_places,
-                people,
-                memberships,
-                metric_rules,
-            )
-        )
+    scene = _Scene(
+        article=article,
+        texts=texts,
+        references=references,
+        paragraph_starts=paragraph_starts(article),
+        focus=focus_place(index, references),
+        named={p.name for p in places if p.level == "named"},
+        parents={p.name: p.parent for p in places},
+        org_places={o.name: o.place for o in organizations},
+        people=people,
+        officials=frozenset(m.person for m in memberships if m.title not in _REPORTER_TITLES),
+        titles=metric_rules.titles,
     )
+    return tuple(program for draft in drafts.values() if (program := _program(draft, drafts, scene)))
 
 
 # -- candidates ------------------------------------------------------------------------------
@@ -502,7 +492,7 @@ def _sites_before(text: str, before: list[Reference], clause_start: int, named: 
 def _pilot_sites(text: str, refs: list[Reference]) -> list[str]:
     """The places a sentence names as the sites of a pilot (以A村、B村等6个村为试点; 在A村试点)."""
     out: list[str] = []
-    for m in _PILOT.finditer(text):
+    for m in PILOT.finditer(text):
         for r in refs:
             if r.subject.kind == "place" and m.start("sites") <= r.start and r.end <= m.end("sites"):
                 _add(out, r.subject.name)
@@ -519,19 +509,24 @@ def _inside(place: str, area: str, parents: dict[str, str | None]) -> bool:
     return False
 
 
-def _program(
-    draft: _Draft,
-    drafts: dict[str, _Draft],
-    article: Article,
-    texts: list[str],
-    references: list[list[Reference]],
-    focus: str | None,
-    places: tuple[Place, ...],
-    org_places: dict[str, str | None],
-    people: tuple[Person, ...],
-    memberships: tuple[Membership, ...],
-    rules: MetricRules,
-) -> Program | None:
+@dataclass(frozen=True)
+class _Scene:
+    """What every program of an article is linked against, computed once per article."""
+
+    article: Article
+    texts: list[str]
+    references: list[list[Reference]]
+    paragraph_starts: list[bool]
+    focus: str | None  # the place the article is about
+    named: set[str]  # named places (parks, venues): sites wherever the sentence names them
+    parents: dict[str, str | None]
+    org_places: dict[str, str | None]
+    people: tuple[Person, ...]
+    officials: frozenset[str]
+    titles: tuple[str, ...]
+
+
+def _program(draft: _Draft, drafts: dict[str, _Draft], scene: _Scene) -> Program | None:
     surfaces = {draft.name, *draft.forms}
     # A longer program named with this one inside (X记录表 for X) is not a mention of it.
     longer = {
@@ -541,16 +536,14 @@ def _program(
         for f in (other.name, *other.forms)
         if any(s in f and s != f for s in surfaces)
     }
-    named = {p.name for p in places if p.level == "named"}
     others = {
         f for other in drafts.values() if other is not draft for f in (other.name, *other.forms)
     } - longer
     evidence, where, orgs, persons = [], [], [], []
-    officials = {m.person for m in memberships if m.title not in _REPORTER_TITLES}
     in_paragraph = False
     sites: list[str] = []  # the places the text says it runs in: pilots, several sites named together
     for sentence, text, refs, new in zip(
-        article.sentences, texts, references, paragraph_starts(article), strict=True
+        scene.article.sentences, scene.texts, scene.references, scene.paragraph_starts, strict=True
     ):
         in_paragraph = in_paragraph and not new
         bodies = [(r.start, r.end) for r in refs if r.subject.kind == "organization"]
@@ -563,10 +556,10 @@ def _program(
                     _add(sites, site)
             continue
         in_paragraph = True
-        evidence.append(Evidence.of(article, sentence))
+        evidence.append(Evidence.of(scene.article, sentence))
         clause_start = max(text.rfind(ch, 0, at) for ch in "，,。；;：:！？!?") + 1
         before = [r for r in refs if r.end <= at]
-        listed = _sites_before(text, before, clause_start, named)
+        listed = _sites_before(text, before, clause_start, scene.named)
         pilots = _pilot_sites(text, refs)
         for site in (*listed, *pilots):
             _add(where, site)
@@ -576,17 +569,19 @@ def _program(
             if (
                 r.subject.kind == "organization"
                 and r.start >= clause_start
-                and not text[r.end :].startswith(rules.titles)
+                and not text[r.end :].startswith(scene.titles)
             ):
                 _add(orgs, r.subject.name)
-        for person in people:
-            if person.name in officials and any(f in text for f in (person.name, *person.aliases)):
+        for person in scene.people:
+            if person.name in scene.officials and any(f in text for f in (person.name, *person.aliases)):
                 _add(persons, person.name)
     if not evidence:
         return None
-    parents = {p.name: p.parent for p in places}
-    county_wide = any(org_places.get(o) == focus for o in orgs)
-    sited = bool(sites) and all(_inside(s, focus, parents) for s in sites) if focus else False
+    # The place the article is about, unless the text names the sites inside it (pilot villages)
+    # and no body of that place runs it.
+    focus = scene.focus
+    county_wide = any(scene.org_places.get(o) == focus for o in orgs)
+    sited = bool(sites) and all(_inside(s, focus, scene.parents) for s in sites) if focus else False
     if focus and focus not in where and (county_wide or not sited):
         where.insert(0, focus)
     name = _clean(draft.name)

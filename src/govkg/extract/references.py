@@ -36,6 +36,10 @@ _HAN = "\u4e00-\u9fff"
 TOPIC_VERBS = ("是", "位于", "地处", "坐落于", "坐落在", "坐落", "地处于")
 # Verbs that open a sentence by going to a place (在桃源村，…; 走进桃源村，…).
 SCENE_VERBS = ("在", "走进", "来到", "走在", "步入", "走访")
+# The sites of a pilot: 以A村、B村等6个村为试点, 在A村、B村试点, 选取A村作为示范点.
+PILOT = re.compile(
+    r"(?:以|在|选取|选择|确定|选定)(?P<sites>[^，,。；;：:！？!?]{2,60}?)(?:为|作为|开展|进行)?(?:试点|示范点)"
+)
 _BACKING = ("支持", "帮助", "带领", "指导", "推动", "关心", "号召", "引领")
 
 
@@ -45,16 +49,28 @@ class Deixis:
 
     pattern: re.Pattern[str]
     levels: tuple[str, ...]  # longest first
+    program: re.Pattern[str] | None = None  # 该机制, 这一模式: the program named last
 
     @classmethod
-    def build(cls, prefixes: Iterable[str], levels: Iterable[str], home: Iterable[str] = ()) -> Deixis:
+    def build(
+        cls,
+        prefixes: Iterable[str],
+        levels: Iterable[str],
+        home: Iterable[str] = (),
+        program_prefixes: Iterable[str] = (),
+        program_kinds: Iterable[str] = (),
+    ) -> Deixis:
         levels = tuple(sorted(set(levels), key=len, reverse=True))
         source = f"(?:{trie_pattern(prefixes)})(?P<level>{trie_pattern(levels)})"
         home = tuple(home)
         if home:
             # 县里 only as a word of its own: not 乡村里 or 城镇里.
             source += f"|(?:(?<![{_HAN}])|(?<=[在从到回由去]))(?P<home>{trie_pattern(home)})里"
-        return cls(re.compile(source), levels)
+        program_prefixes, program_kinds = tuple(program_prefixes), tuple(program_kinds)
+        program = None
+        if program_prefixes and program_kinds:
+            program = re.compile(f"(?:{trie_pattern(program_prefixes)})(?:{trie_pattern(program_kinds)})")
+        return cls(re.compile(source), levels, program)
 
     def level_of(self, name: str) -> str | None:
         return next((lv for lv in self.levels if name.endswith(lv)), None)
@@ -94,31 +110,34 @@ class ReferenceIndex:
         for place in places:
             self.place_levels[place.name] = deixis.level_of(place.name)
         self.parents = {p.name: p.parent for p in places}
+        self.has_programs = bool(programs)
         self.forms = sorted(self.surfaces, key=len, reverse=True)
 
     def scan(self, texts: list[str]) -> list[list[Reference]]:
-        """References per sentence (clean texts, in order), deictic forms resolved."""
-        return self.scan_topics(texts)[0]
+        """References per sentence (clean texts, in order), deictic forms resolved to the last named."""
+        return self.scan_topics(texts, is_lead=None)[0]
 
     def scan_topics(
         self,
         texts: list[str],
         paragraph_starts: Sequence[bool] = (),
-        is_lead: Callable[[str], bool] = lambda s: not s.strip(" ，,"),
+        is_lead: Callable[[str], bool] | None = lambda s: not s.strip(" ，,"),
     ) -> tuple[list[list[Reference]], list[Subject | None]]:
         """References per sentence, and the topic each sentence sets for its paragraph (or None).
 
         ``paragraph_starts[i]`` says that sentence i opens a paragraph; ``is_lead`` says that
-        the text before a name only sets the scene (a time phrase), so the name opens the sentence.
+        the text before a name only sets the scene (a time phrase), so the name opens the sentence;
+        without it no topic is tracked.
         """
         last_by_level: dict[str, str] = {}
+        last_program: Subject | None = None
         topic: Subject | None = None
         out, openers = [], []
         for i, text in enumerate(texts):
             if i < len(paragraph_starts) and paragraph_starts[i]:
                 topic = None
             named = self._named(text)
-            opener = self._topic_of(text, named, is_lead)
+            opener = self._topic_of(text, named, is_lead) if is_lead else None
             refs = list(named)
             for m in self.deixis.pattern.finditer(text):
                 if any(r.start < m.end() and m.start() < r.end for r in named):
@@ -128,17 +147,35 @@ class ReferenceIndex:
                 name = self._resolve(level, current, named, m.start(), last_by_level)
                 if name:
                     refs.append(Reference(m.start(), m.end(), Subject("place", name), m[0], True))
+            refs.extend(self._program_deixis(text, named, last_program))
             refs.sort(key=lambda r: r.start)
             for r in refs:
                 place = self.place_of(r)
                 level = self.place_levels.get(place) if place else None
                 if level:
                     last_by_level[level] = place
-            opener = opener or self._topic_of(text, refs, is_lead)
+                if r.subject.kind == "program":
+                    last_program = r.subject
+            if is_lead and not opener:
+                opener = self._topic_of(text, refs, is_lead)
             topic = opener or topic
             out.append(refs)
             openers.append(opener)
         return out, openers
+
+    def _program_deixis(self, text: str, named: list[Reference], last: Subject | None) -> list[Reference]:
+        """该机制, 这一模式: the program named last before it (in this sentence or before)."""
+        if self.deixis.program is None or not self.has_programs:
+            return []
+        out = []
+        for m in self.deixis.program.finditer(text):
+            if any(r.start < m.end() and m.start() < r.end for r in named):
+                continue
+            before = [r.subject for r in named if r.subject.kind == "program" and r.end <= m.start()]
+            subject = before[-1] if before else last
+            if subject:
+                out.append(Reference(m.start(), m.end(), subject, m[0], True))
+        return out
 
     def _resolve(
         self,
@@ -166,18 +203,19 @@ class ReferenceIndex:
 
     def _topic_of(self, text: str, refs: list[Reference], is_lead: Callable[[str], bool]) -> Subject | None:
         """The name a sentence is about: the subject of 是/位于, or the one it opens with."""
-        after = {r: text[r.end :].lstrip("”’」』") for r in refs}
-        presented = next((r for r in refs if after[r].startswith(TOPIC_VERBS)), None)
-        if presented:
-            return presented.subject
         for r in refs:
-            if r.subject.kind == "organization" and after[r].startswith(self.titles):
+            if text.startswith(TOPIC_VERBS, _after_quote(text, r.end)):
+                return r.subject
+        for r in refs:
+            after = text[_after_quote(text, r.end) : r.end + 12]
+            if r.subject.kind == "organization" and after.startswith(self.titles):
                 continue  # a body's official speaking (镇党委书记说), not the body
-            if after[r].startswith(("、", "等", "“", "及")):
+            if after.startswith(("、", "等", "“", "及")):
                 return None  # one item of a list (A、B等…): the sentence is about the list, not A
             lead = text[: r.start]
-            if is_lead(lead) or self._scene(r, lead, after[r], is_lead):
+            if is_lead(lead) or self._scene(r, lead, text[r.end :], is_lead):
                 return self._chain_end(r, refs).subject
+            return None  # only the first name can open the sentence
         return None
 
     def _scene(self, r: Reference, lead: str, after: str, is_lead: Callable[[str], bool]) -> bool:
@@ -223,6 +261,12 @@ class ReferenceIndex:
 
     def _any_place(self, level: str) -> str | None:
         return next((name for name, lv in self.place_levels.items() if lv == level), None)
+
+
+def _after_quote(text: str, at: int) -> int:
+    while at < len(text) and text[at] in "”’」』":
+        at += 1
+    return at
 
 
 def opener_start(refs: list[Reference], subject: Subject) -> int:

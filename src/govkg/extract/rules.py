@@ -120,6 +120,7 @@ class EntityRules:
     place_words: frozenset[str]  # dictionary words tagged as place names (东关, 清江)
     place_cues: tuple[str, ...]  # words before a place (在, 来到, 来自); longest first
     water_cues: tuple[str, ...]  # words before a river or a hill (沿, 跨, 依); longest first
+    strong_cues: tuple[str, ...]  # words after which a common word names a village (走进团结村)
     transliteration: frozenset[str]  # syllables of Mongolian, Uyghur … names written in Chinese
     set_phrases: re.Pattern[str]  # 金山银山: phrases whose parts look like place names
 
@@ -165,6 +166,7 @@ class EntityRules:
             place_words=words.places,
             place_cues=tuple(sorted((w for w, t in cues.items() if t != "water"), key=len, reverse=True)),
             water_cues=tuple(sorted(cues, key=len, reverse=True)),
+            strong_cues=tuple(w for w, t in cues.items() if t == "strong"),
             set_phrases=re.compile(trie_pattern(read_lexicon("set_phrases"))),
             transliteration=frozenset(
                 ch for line in read_lexicon("transliteration_chars") for ch in line.split()

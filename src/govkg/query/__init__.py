@@ -101,6 +101,7 @@ def _evaluate(
         timeout=timeout,
         where=query.where,
         union=dataset.union,
+        worker=dataset.worker,
     )
 
 

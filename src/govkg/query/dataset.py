@@ -10,12 +10,13 @@ document) then multiply the rows of every join, 20-40x slower at 1M triples (ben
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph
 
 from govkg.errors import QueryError
+from govkg.query.engine import Worker
 
 DEFAULT_STORE = Path("output") / "store"
 
@@ -30,6 +31,7 @@ class Dataset:
     store: pyoxigraph.Store
     source: str
     union: bool = False  # no merged default graph: query the union of the named graphs
+    worker: Worker = field(default_factory=Worker, compare=False, repr=False)
 
 
 def has_default_graph(store: pyoxigraph.Store) -> bool:
@@ -59,7 +61,9 @@ def write_query_store(nquads: str | Path, location: str | Path) -> None:
     with tempfile.TemporaryDirectory(prefix="govkg-merge-") as work:
         merged = Path(work) / "merged.nt"
         quads = pyoxigraph.parse(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
-        pyoxigraph.serialize((q.triple for q in quads), output=str(merged), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        pyoxigraph.serialize(
+            (q.triple for q in quads), output=str(merged), format=pyoxigraph.RdfFormat.N_TRIPLES
+        )
         store.bulk_load(path=str(merged), format=pyoxigraph.RdfFormat.N_TRIPLES)
     store.flush()
     store.optimize()

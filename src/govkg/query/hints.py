@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 import pyoxigraph
 
@@ -57,7 +58,8 @@ def _projection(tokens: list[tuple[str, str, int]], start: int) -> tuple[set[str
     return names, i
 
 
-def _where_groups(query: str) -> list[tuple[int, set[str] | None]]:
+@lru_cache(maxsize=256)
+def _where_groups(query: str) -> tuple[tuple[int, frozenset[str] | None], ...]:
     """(offset just after the ``{`` that opens a WHERE clause, the variables it may bind)."""
     tokens = _tokens(query)
     groups, i = [], 0
@@ -88,9 +90,9 @@ def _where_groups(query: str) -> list[tuple[int, set[str] | None]]:
             while i < len(tokens) and tokens[i][1] != "{":
                 i += 1
         if i < len(tokens):
-            groups.append((tokens[i][2], visible))
+            groups.append((tokens[i][2], None if visible is None else frozenset(visible)))
         i += 1
-    return groups
+    return tuple(groups)
 
 
 def with_values(query: str, bindings: Mapping[pyoxigraph.Variable, object]) -> str:

@@ -7,16 +7,19 @@ as it was.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from pyoxigraph import RdfFormat, Store, serialize
+from pyoxigraph import RdfFormat, Store, parse, serialize
 
 from govkg.errors import GovkgError
 from govkg.model import BuildSummary
@@ -89,29 +92,114 @@ def _line_blocks(f: BinaryIO, size: int = LOAD_BLOCK_BYTES) -> Iterator[bytes]:
 
 
 def write_outputs(store: Store, out: Path, summary: BuildSummary,
-                  html: Callable[[Path, Path], None] | None = None,
-                  nquads_parts: Sequence[Path] | None = None) -> None:
-    """Write graph.ttl, graph.nq, store/, summary.json and (when given) graph.html into ``out``.
+                  html: Callable[[Path, Path], None] | None = None) -> None:
+    """Write graph.ttl, graph.nq, store/, summary.json and (when given) graph.html into ``out``."""
 
-    With ``nquads_parts`` (each document's N-Quads file), graph.nq is their concatenation
-    instead of the store's sorted dump. The persistent store is loaded in a background
-    thread (pyoxigraph releases the GIL) while Turtle and HTML are written.
+    def fill(staging: Path) -> None:
+        write_nquads(store, staging / "graph.nq")
+        loader = _Background(write_store, staging / "graph.nq", staging / "store")
+        with loader:
+            write_turtle(store, staging / "graph.ttl")
+            _finish(staging, summary, html)
+
+    _staged(out, fill)
+
+
+def write_documents(parts: Sequence[Path], out: Path, summary: BuildSummary, scoped: Sequence[str] = (),
+                    counted: Mapping[str, str] | None = None,
+                    html: Callable[[Path, Path], None] | None = None) -> UnionCounts:
+    """Write a build from each document's N-Quads file (sorted, unique; in document order).
+
+    graph.nq is their concatenation and Turtle streams from them, so the corpus is never
+    held in memory; the persistent store is bulk-loaded in a background thread (pyoxigraph
+    releases the GIL) meanwhile. ``scoped`` are the IRI prefixes whose subjects belong to one
+    document (articles, evidence): only the other triples can repeat across documents and
+    need remembering. Sets ``summary.triples``, and ``summary.entities`` for the ``counted``
+    classes (name → class IRI); returns the distinct triples and the subjects of each type.
     """
+    counts = UnionCounts()
+
+    def fill(staging: Path) -> None:
+        concatenate(parts, staging / "graph.nq")
+        loader = _Background(write_store, staging / "graph.nq", staging / "store")
+        with loader:
+            reader = io.BufferedReader(_ChunkReader(_union_lines(parts, scoped, counts)), 1 << 20)
+            triples = parse(reader, format=RdfFormat.N_TRIPLES)
+            serialize(triples, output=str(staging / "graph.ttl"), format=RdfFormat.TURTLE, prefixes=PREFIXES)
+            summary.triples = counts.triples
+            if counted is not None:
+                summary.entities = {name: counts.types.get(cls, 0) for name, cls in counted.items()}
+            _finish(staging, summary, html)
+
+    _staged(out, fill)
+    return counts
+
+
+@dataclass
+class UnionCounts:
+    triples: int = 0
+    types: Counter = field(default_factory=Counter)  # class IRI → distinct subjects typed with it
+
+
+_RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+def _union_lines(parts: Iterable[Path], scoped: Sequence[str], counts: UnionCounts) -> Iterator[bytes]:
+    """The union's N-Triples, each triple once: the graph term dropped from every quad."""
+    prefixes = tuple(b"<" + p.encode("utf-8") for p in scoped)
+    seen: set[bytes] = set()
+    for part in parts:
+        chunk = []
+        with part.open("rb") as f:
+            for line in f:
+                head = line.rstrip(b"\n")
+                head = head[:head.rfind(b" ", 0, len(head) - 2)]  # drop " <graph> ."
+                if not head.startswith(prefixes):
+                    if head in seen:
+                        continue
+                    seen.add(head)
+                counts.triples += 1
+                subject, predicate, obj = head.split(b" ", 2)
+                if predicate == _RDF_TYPE:
+                    counts.types[obj[1:-1].decode("utf-8")] += 1
+                chunk.append(head + b" .\n")
+        yield b"".join(chunk)
+
+
+class _ChunkReader(io.RawIOBase):
+    """A readable stream over an iterator of byte chunks, for a streaming parser."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self.chunks = chunks
+        self.pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self.pending:
+            self.pending = next(self.chunks, b"")
+            if not self.pending:
+                return 0
+        n = min(len(buffer), len(self.pending))
+        buffer[:n] = self.pending[:n]
+        self.pending = self.pending[n:]
+        return n
+
+
+def _finish(staging: Path, summary: BuildSummary, html: Callable[[Path, Path], None] | None) -> None:
+    (staging / "summary.json").write_text(json.dumps(summary_dict(summary), ensure_ascii=False, indent=2),
+                                          encoding="utf-8")
+    if html is not None:
+        html(staging / "graph.ttl", staging / "graph.html")
+
+
+def _staged(out: Path, fill: Callable[[Path], None]) -> None:
+    """Run ``fill`` on a fresh folder beside the output, then move what it wrote into place."""
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".govkg-build-", dir=out))
-    loader: _Background | None = None
     try:
-        if nquads_parts is None:
-            write_nquads(store, staging / "graph.nq")
-        else:
-            concatenate(nquads_parts, staging / "graph.nq")
-        loader = _Background(write_store, staging / "graph.nq", staging / "store")
-        write_turtle(store, staging / "graph.ttl")
-        (staging / "summary.json").write_text(json.dumps(summary_dict(summary), ensure_ascii=False, indent=2),
-                                              encoding="utf-8")
-        if html is not None:
-            html(staging / "graph.ttl", staging / "graph.html")
-        loader.result()
+        fill(staging)
         for name in OUTPUT_FILES:
             if (staging / name).exists():
                 os.replace(staging / name, out / name)
@@ -124,13 +212,11 @@ def write_outputs(store: Store, out: Path, summary: BuildSummary,
     except OSError as exc:
         raise GovkgError(f"{out}: could not write the build: {exc.strerror or exc}") from exc
     finally:
-        if loader is not None:
-            loader.thread.join()
         shutil.rmtree(staging, ignore_errors=True)
 
 
 class _Background:
-    """A function run in a thread, its exception raised again by ``result()``."""
+    """A function run in a thread while the ``with`` block runs; its error is raised at the end."""
 
     def __init__(self, fn: Callable[..., None], *args) -> None:
         self.error: BaseException | None = None
@@ -143,9 +229,12 @@ class _Background:
         except BaseException as exc:  # handed to the caller
             self.error = exc
 
-    def result(self) -> None:
+    def __enter__(self) -> _Background:
+        return self
+
+    def __exit__(self, kind, exc, tb) -> None:
         self.thread.join()
-        if self.error is not None:
+        if exc is None and self.error is not None:
             raise self.error
 
 
