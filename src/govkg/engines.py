@@ -161,12 +161,25 @@ def run_dask(tasks: Iterable[Task], job: Job, workers: int, scheduler: str | Non
 
 
 def _run_on(client, as_completed, tasks: Iterable[Task], job: Job, workers: int) -> Iterator[DocumentResult]:
+    from govkg.pipeline import DocumentResult
+
     limit = max(1, sum(client.nthreads().values()) or workers) * IN_FLIGHT_PER_WORKER
     pending = iter(tasks)
-    futures = as_completed([client.submit(run_task, job, task, pure=False) for task in islice(pending, limit)])
+    submitted: dict = {}
+
+    def submit(task: Task):
+        future = client.submit(run_task, job, task, pure=False)
+        submitted[future.key] = task
+        return future
+
+    futures = as_completed([submit(task) for task in islice(pending, limit)])
     for future in futures:
-        result = future.result()
+        task = submitted.pop(future.key)
+        try:
+            result = future.result()
+        except Exception as exc:  # a worker lost with the document (KilledWorker), not the build
+            result = DocumentResult.failed(*task, f"the dask worker failed while extracting it: {exc}")
         future.release()
-        for task in islice(pending, 1):
-            futures.add(client.submit(run_task, job, task, pure=False))
+        for more in islice(pending, 1):
+            futures.add(submit(more))
         yield result

@@ -132,3 +132,15 @@ def test_quantities_found_in_sentences(rules, sentence, found):
 )
 def test_chinese_integer(numeral, value):
     assert chinese_integer(numeral) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("今年化解矛盾纠纷120余起。", ["120余起"]),
+        ("查处违法案件8宗。", ["8宗"]),
+        ("村里的茶产业从1起步。", []),  # 起步: the unit's character begins another word
+    ],
+)
+def test_case_units(text, found):
+    assert [q.text for q in NumberRules.load().find(text)] == found

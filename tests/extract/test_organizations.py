@@ -144,6 +144,9 @@ def test_a_lecturer_team_written_alone_is_the_article_place(res: Resources) -> N
         ("湖南省住房和城乡建设厅有关负责人参加了调研。", "湖南省住房和城乡建设厅"),  # 住 begins 住房
         ("于都县经济开发区管委会主任说。", "于都县经济开发区管委会"),
         ("于都县火石社区党委书记、居委会主任说。", "火石社区居委会"),  # the party body's place
+        ("于都县政协主席出席会议。", "于都县政协"),
+        ("于都县人大常委会主任出席会议。", "于都县人大常委会"),
+        ("于都县农业农村局党组书记说。", "于都县农业农村局"),  # the office whose party group it is
     ],
 )
 def test_bodies_by_kind_word(res: Resources, sentence: str, name: str) -> None:
@@ -182,3 +185,9 @@ def test_a_bare_village_word_stands_for_the_village_named_before_it(res: Resourc
 )
 def test_a_bare_village_committee(res: Resources, sentence: str, present: bool) -> None:
     assert ("柳岸村委会" in orgs(res, "柯桥区柳岸村开展活动。", sentence)) is present
+
+
+def test_a_bare_township_word_before_a_title_stands_for_the_township_of_the_sentence(res: Resources) -> None:
+    found = orgs(res, "于都县梓山镇和禾丰镇都种脐橙。", "记者来到禾丰镇坳脑村采访，镇党委书记介绍了情况。")
+    assert "禾丰镇党委" in found
+    assert "梓山镇党委" not in found

@@ -196,10 +196,23 @@ def test_titles_apart_from_their_names(res: Resources, sentence: str, role: tupl
     assert role in roles(res, sentence)
 
 
+def test_a_title_before_a_form_of_address(res: Resources) -> None:
+    persons, memberships = extract_people(article("社区主任张阿姨介绍了情况。"), PLACES, ORGS, res)
+    assert {p.name: p.ambiguous for p in persons} == {"张阿姨": True}
+    assert {(m.person, m.title) for m in memberships} == {("张阿姨", "主任")}
+
+
 def test_a_government_head_does_not_take_the_party_committee(res: Resources) -> None:
     found = roles(res, "区委副书记、区长刘志军说。")
     assert ("刘志军", "副书记", "柯桥区委") in found
     assert ("刘志军", "区长", None) in found
+
+
+def test_an_office_head_belongs_to_the_office_not_its_party_group(res: Resources) -> None:
+    orgs = (*ORGS, Organization("柯桥区商务局党组", ("区商务局党组",), "柯桥区"), Organization("柯桥区商务局", (), "柯桥区"))
+    _, memberships = extract_people(article("区商务局党组书记、局长钟强介绍。"), PLACES, orgs, res)
+    found = {(m.person, m.title, m.organization) for m in memberships}
+    assert {("钟强", "书记", "柯桥区商务局党组"), ("钟强", "局长", "柯桥区商务局")} <= found
 
 
 def test_a_second_title_with_its_own_body(res: Resources) -> None:
@@ -211,3 +224,4 @@ def test_a_second_title_with_its_own_body(res: Resources) -> None:
 
 def test_a_title_after_a_name_and_shi(res: Resources) -> None:
     assert ("孙建华", "书记", "柳岸村党支部") in roles(res, "孙建华是柳岸村党支部书记，今年50岁。")
+    assert roles(res, "大家都说，孙建华是干事的人。") == set()  # 干事 here is no post

@@ -233,3 +233,20 @@ def test_short_names_of_cities_in_a_place_context(res: Resources, sentence: str,
 )
 def test_short_names_without_context_or_support(res: Resources, sentences: tuple[str, ...], absent: str) -> None:
     assert absent not in places(res, *sentences)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("同福镇党委书记说，今年丰收了。", "同福镇"),
+        ("在向阳村，村民种起了烟叶。", "向阳村"),
+    ],
+)
+def test_a_name_that_begins_with_a_function_character(res: Resources, sentence: str, name: str) -> None:
+    assert name in places(res, sentence)
+
+
+def test_a_township_listed_after_a_village_keeps_its_villages(res: Resources) -> None:
+    found = places(res, "于都县梓山镇潭头村和禾丰镇坳脑村是示范村。")  # 丰镇 is a city's name, no common word
+    assert found["禾丰镇"].parent == "于都县"
+    assert found["坳脑村"].parent == "禾丰镇"

@@ -27,6 +27,7 @@ _DECK_MARK = "——记"  # a deck: ——记 + the person's post and name
 _LIST_JOINERS = ("和", "与", "及", "、")  # 某村和东关村: a name listed with a place is one
 _WATER_AND_HILLS = "河江湖海山"
 _NOT_IN_STEMS = "委办县省"
+_NAME_INITIAL_STOPS = "和同向正曾于"  # function characters that also begin names (和平, 向阳)
 _ALWAYS_STOP = "的在是把将被对给让着了"  # never the first character of a name written in a chain
 _COMMON_NAMED_STEM_FREQ = 300
 # A level word followed by one of these is part of a common word, not a name's end (乡村, 村民).
@@ -246,7 +247,7 @@ def _suffix_span(
         stem_start = max(stem_start, cut)  # 我县|某镇: a name starts after a level or office word
     stem = text[stem_start:pos]
     verdict = _stem_verdict(stem, suffix, named, chained, rules, tokenizer.FREQ)
-    tail_word = tokenizer.FREQ.get(stem[-1:] + suffix, 0)  # 农|村, 山|村: the level word ends a common word
+    tail_word = _tail_freq(stem, suffix, rules, tokenizer.FREQ)
     if chained and (stem[-1:] + suffix in rules.generic_words or stem[-1:] + suffix in rules.non_names):
         return None  # 某县农业农村局, 某县文化馆送书下乡 name no village or township
     if verdict == "common" and not named and tail_word < _TAIL_WORD_FREQ:
@@ -308,7 +309,16 @@ def _name_tokens_start(
 
 def _free_stem_start(text: str, start: int, stop: int, rules: EntityRules) -> int:
     boundary = _last_boundary(text, start, stop, rules, FREE_STOP_CHARS)
-    return start if boundary is None else boundary
+    if boundary is None:
+        return start
+    initial = boundary - 1
+    if (
+        stop - boundary == 1
+        and text[initial] in _NAME_INITIAL_STOPS
+        and (initial == 0 or text[initial - 1] in _CLAUSE_START or _after_strong_cue(text, initial, rules))
+    ):
+        return initial  # 同福镇 at a clause's start, 在向阳村: the character begins the name
+    return boundary
 
 
 def _in_place_context(text: str, start: int, rules: EntityRules, cues: tuple[str, ...] = ()) -> bool:
@@ -343,6 +353,13 @@ def _water_context(text: str, start: int, end: int, rules: EntityRules) -> bool:
     if any(text.endswith(c, 0, start) for c in rules.water_cues):
         return True
     return _in_place_context(text, start, rules) and text.startswith(_VERB_AFTER_WATER, end)
+
+
+def _tail_freq(stem: str, suffix: str, rules: EntityRules, freq: dict[str, int]) -> int:
+    """How common the word the stem's last character makes with the level word is (农|村, 山|村);
+    a place's name there (某|丰镇) is no common word."""
+    tail = stem[-1:] + suffix
+    return 0 if tail in rules.gazetteer.forms else freq.get(tail, 0)
 
 
 def _generic_stem(stem: str, rules: EntityRules, tokenizer: jieba.Tokenizer) -> bool:
@@ -417,8 +434,8 @@ def _good_stem(
         and freq.get(stem, 0) >= _COMMON_NAMED_STEM_FREQ
     ):
         return False  # 戈壁草原, 文化广场: a kind of place, not a name
-    common = (freq.get(stem, 0) >= _COMMON_WORD_FREQ and not common_ok) or freq.get(
-        stem[-1] + suffix, 0
+    common = (freq.get(stem, 0) >= _COMMON_WORD_FREQ and not common_ok) or _tail_freq(
+        stem, suffix, rules, freq
     ) >= _COMMON_TOKEN_FREQ
     verb_like = stem in rules.non_names and not (common_ok and stem in rules.adjectives)
     return chained or (not verb_like and (named or not common))  # 深挖村, 奏出社区 are not names

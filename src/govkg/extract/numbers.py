@@ -125,6 +125,7 @@ class NumberRules:
     duration_cues: tuple[str, ...]
     small_numeral_units: frozenset[str]
     name_suffixes: tuple[str, ...]
+    not_units: tuple[str, ...]  # words that start with a unit's character (起步, 宗旨)
 
     @classmethod
     def load(cls) -> NumberRules:
@@ -148,6 +149,7 @@ class NumberRules:
             duration_cues=ctx["duration_cues"],
             small_numeral_units=frozenset(ctx["small_numeral_units"]),
             name_suffixes=ctx["name_suffixes"],
+            not_units=ctx["not_units"],
         )
 
     def find(self, text: str) -> list[Quantity]:
@@ -202,6 +204,8 @@ class NumberRules:
         before, after = text[max(0, start - 4) : start], text[end : end + 4]
         if before.endswith(("第", "每")) or after.startswith(("后", ":", "：")):
             return False
+        if unit and text.startswith(self.not_units, end - len(unit)):
+            return False  # 从1起步: the unit's character begins another word
         wider = text[max(0, start - 6) : start]
         if unit in self.duration_units and not (
             m["pre"] or m["post"] or _ends_with_cue(wider, self.duration_cues)

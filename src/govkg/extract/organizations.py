@@ -39,6 +39,8 @@ _YOUTH_LEAGUE = re.compile(r"团([省市县区旗])委")
 # 某县委常委、组织部长 / 、宣传部副部长: the department written into the next title is the committee's
 _DEPUTY_DEPARTMENT = re.compile(r"、(?:(组织|宣传|统战)部长|([\u4e00-\u9fff]{2,4}?)部副?部长)")
 _SIBLING_BODY = re.compile(r"、(居委会|村委会|居民委员会|村民委员会|管委会)")
+_PARTY_GROUPS = ("党组", "党委", "党总支", "党支部")
+_ADMIN_BODY_ENDS = ("局", "厅", "院", "所", "中心", "公司", "学校", "医院")
 _QUOTED = re.compile(r"“([^“”]{2,14})”([\u4e00-\u9fff]{0,8})")
 _DOTTED = re.compile(r"([\u4e00-\u9fff]{2,8})·([\u4e00-\u9fff]{2,8})")
 _NOT_A_DEPARTMENT = "东西南北中全内外局干各腹底顶上下"
@@ -78,6 +80,7 @@ def extract_organizations(
             if draft is None:
                 draft = drafts[canonical] = _Draft(canonical, place)
             draft.add(form, evidence)
+    _add_parent_bodies(drafts)
     for outlet in _outlets(article):
         if outlet not in drafts:
             drafts[outlet] = _Draft(outlet, _outlet_place(outlet, places))
@@ -144,6 +147,8 @@ class _Finder:
                 continue
             place = self._nearest(text, spans, i, ch) if ch in _LOCAL_LEVEL_WORDS else None
             place = place or self.focus.get(ch)
+            if place is None and ch in _LOCAL_LEVEL_WORDS and self._titled_body(text, after):
+                place = self._nearest(text, spans, i, ch, adjacent=False)  # 某镇…，镇党委书记某某
             pair = text[i : after + 1]
             if place is None or (
                 len(ch) == 1 and self.freq.get(pair, 0) >= _COMMON_PAIR_FREQ and pair[1:] not in ("委", "政")
@@ -164,12 +169,22 @@ class _Finder:
         found.extend(self._national(text))
         return found
 
-    def _nearest(self, text: str, spans: list[re.Match[str]], i: int, level_word: str) -> Place | None:
-        """在某村，村党支部书记…: a bare 村 stands for the village named just before it, across a comma."""
+    def _nearest(
+        self, text: str, spans: list[re.Match[str]], i: int, level_word: str, adjacent: bool = True
+    ) -> Place | None:
+        """在某村，村党支部书记…: a bare 村 stands for the village named just before it, across a comma
+        (or, when not ``adjacent``, anywhere before it in the sentence)."""
         before = [m for m in spans if m.end() <= i and self.canonical[m.group()].endswith(level_word)]
-        if not before or i - before[-1].end() > 1 or text[before[-1].end() : i] not in ("", "，", "、"):
+        if not before:
+            return None
+        if adjacent and (i - before[-1].end() > 1 or text[before[-1].end() : i] not in ("", "，", "、")):
             return None
         return self.by_name.get(self.canonical[before[-1].group()])
+
+    def _titled_body(self, text: str, after: int) -> bool:
+        """A body followed by a title (党委书记): the post of a person about to be named."""
+        body = self._body(text, after)
+        return bool(body) and self.rules.titles.match(text, after + len(body)) is not None
 
     def _local_body(self, text: str, after: int) -> bool:
         """After a bare 村 or 镇: a party body, or a committee whose post is named (村委会主任)."""
@@ -374,6 +389,16 @@ def _outlet_place(outlet: str, places: tuple[Place, ...]) -> str | None:
             if len(form) >= 2 and outlet.startswith(form):
                 return p.name
     return None
+
+
+def _add_parent_bodies(drafts: dict[str, _Draft]) -> None:
+    """某县农业农村局党组 names 某县农业农村局 too: the body whose party group it is."""
+    for draft in list(drafts.values()):
+        for party in _PARTY_GROUPS:
+            parent = draft.name[: -len(party)]
+            if draft.name.endswith(party) and parent.endswith(_ADMIN_BODY_ENDS) and parent not in drafts:
+                drafts[parent] = _Draft(parent, draft.place, evidence=list(draft.evidence))
+                break
 
 
 def _merge_short_offices(drafts: dict[str, _Draft]) -> None:

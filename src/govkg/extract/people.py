@@ -37,6 +37,7 @@ _LIKE_NAME = re.compile(r"像([\u4e00-\u9fff]{2,4}?)这样的")
 _DEPARTMENT_HEAD = re.compile(r"(?:(组织|宣传|统战)部长|([\u4e00-\u9fff]{2,4}?)部(副?部长))")
 _PAIR = re.compile(r"([\u4e00-\u9fff]{2,4})和([\u4e00-\u9fff]{2,4})(?=的|在|，|。)")
 _INSERTED = re.compile(r"、[^，。；：！？、]{1,10}?的")
+_PARTY_TITLES = frozenset(("书记", "副书记", "第一书记", "常委", "委员"))
 _GOVERNMENT_HEAD = re.compile(r"副?[省市县区旗盟州镇乡]长")
 _TAKE_ON = re.compile(r"(?:当选|担任|出任|兼任|任)$")
 _CAUSATIVE = re.compile(r"派|让|请|推荐|安排|提出|要求|鼓励|动员|号召|选拔|任命")
@@ -252,7 +253,7 @@ def _officials(
                 held.append((dept.group(3) or "部长", department))
                 end += 1 + len(dept.group())
             elif nxt is not None:
-                inherited = None if _GOVERNMENT_HEAD.fullmatch(nxt.group()) else org  # 党委副书记、镇长
+                inherited = _inherited_body(org, nxt.group(), org_names)
                 held.append((nxt.group(), _org_ending_at(text, nxt.start(), org_forms) or inherited))
                 end = nxt.end()
             else:
@@ -265,6 +266,12 @@ def _officials(
         inserted = _INSERTED.match(text, end) if name is None else None
         if inserted is not None:
             name = reader.after(text, inserted.end())  # 书记、“80后”的赖某: a descriptor between title and name
+        addressed = _addressed_at(text, end, rules, reader) if name is None else None
+        if addressed is not None:  # 村民小组长李大爷: a title before a form of address
+            out.person(addressed, evidence, ambiguous=True)
+            for title, body in held:
+                out.hold(addressed, title, body, evidence)
+            continue
         names = [name] if name else []
         if not names:
             listed = _COUNT_BEFORE_TITLE.search(text, 0, m.start())
@@ -278,14 +285,34 @@ def _officials(
             )
             if _TAKE_ON.search(text, max(0, anchor - 2), anchor):
                 out.pending.append((text, anchor, held, evidence))
-            elif text[anchor - 1 : anchor] == "是" and (subject := reader.before(text, anchor - 1)):
-                names = [subject]  # 孙某是某村党支部书记
+            elif org and text[anchor - 1 : anchor] == "是" and (subject := reader.before(text, anchor - 1)):
+                names = [subject]  # 孙某是某村党支部书记 (but not 孙某是干事的人: no body)
         for person in names:
             out.person(person, evidence)
             for title, body in held:
                 out.hold(person, title, body, evidence)
         if names:
             pos = max(pos, end)
+
+
+def _inherited_body(org: str | None, title: str, org_names: set[str]) -> str | None:
+    """The body of a second title written without one: the first title's, except that the head of
+    a government is no post of the party committee (党委副书记、镇长), and an office's head is the
+    office's (某局党组书记、局长 → 某局)."""
+    if org is None or _GOVERNMENT_HEAD.fullmatch(title):
+        return None
+    if title not in _PARTY_TITLES:
+        for party in ("党组", "党委", "党总支", "党支部"):
+            if org.endswith(party) and org[: -len(party)] in org_names:
+                return org[: -len(party)]
+    return org
+
+
+def _addressed_at(text: str, i: int, rules: EntityRules, reader: _NameReader) -> str | None:
+    """张女士, 李大爷 written at ``i``: a surname and a form of address."""
+    s = reader.surname_len(text, i)
+    honorific = rules.honorific_words.match(text, i + s) if s else None
+    return text[i : honorific.end()] if honorific is not None else None
 
 
 def _body_and_title(text: str, start: int, rules: EntityRules, org_forms) -> tuple[str, str, int] | None:

@@ -3,8 +3,8 @@
 Programs and metrics need to know what a sentence talks about: the names found by the
 earlier extractors (and their aliases), and deictic forms (该市, 全旗, 该街道, 镇里) resolved
 to the paragraph's topic when it is a place of that level, else to the last place of that
-level named before them. The longest name wins at a position, so 临溪县文旅局 is a body,
-not the place 临溪县.
+level named before them; 该机制 or 这一模式 stands for the program named last. The longest
+name wins at a position, so 临溪县文旅局 is a body, not the place 临溪县.
 
 A paragraph's topic is what it is about: the place, body or program a sentence opens with
 (after a time phrase: 去年，桃源村…), or one named as the subject of 是/位于/地处 (桃源村是

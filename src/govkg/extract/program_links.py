@@ -1,0 +1,162 @@
+"""Where a program runs, who runs it and speaks for it, and the sentences that name it.
+
+A program is placed where the sentences that mention it say: the place named before it in
+its clause with the places listed with that one (在A村、B村试点“X”), and the sites of a
+pilot (以A村、B村等6个村为试点) in a sentence that names it or in its paragraph after it. A
+place after 从/与/同/距 is a source or a companion, not a site. The place the article is
+about is added too, unless the text names pilot sites (or several sites together) inside it
+and no body of that place runs it. Bodies named before it in its clause run it, and
+officials named with it speak for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from govkg.extract.references import PILOT, Reference
+from govkg.model import Article, Evidence, Person
+
+_LIST_JOINERS = ("、", "和", "与", "及", "以及")
+# A place after these is a source, a destination or a comparison, not where a program runs.
+_NOT_SITE_BEFORE = ("从", "距", "离", "与", "同", "跟", "向", "对", "比")
+_CLAUSE_MARKS = "，,。；;：:！？!?"
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What every program of an article is linked against, computed once per article."""
+
+    article: Article
+    texts: list[str]
+    references: list[list[Reference]]
+    paragraph_starts: list[bool]
+    focus: str | None  # the place the article is about
+    named: set[str]  # named places (parks, venues): sites wherever the sentence names them
+    parents: dict[str, str | None]
+    org_places: dict[str, str | None]
+    people: tuple[Person, ...]
+    officials: frozenset[str]
+    titles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Links:
+    evidence: tuple[Evidence, ...]
+    places: tuple[str, ...]
+    organizations: tuple[str, ...]
+    people: tuple[str, ...]
+
+
+def link(surfaces: set[str], longer: set[str], others: set[str], scene: Scene) -> Links | None:
+    """The links of the program written as ``surfaces``, or None when no sentence names it.
+
+    ``longer`` are other programs' names with this one inside (X记录表 for X): not mentions of
+    it; ``others`` are the other programs' names: a pilot in a sentence naming one is theirs.
+    """
+    evidence, where, orgs, persons = [], [], [], []
+    in_paragraph = False
+    sites: list[str] = []  # the places the text says it runs in: pilots, several sites named together
+    for sentence, text, refs, new in zip(
+        scene.article.sentences, scene.texts, scene.references, scene.paragraph_starts, strict=True
+    ):
+        in_paragraph = in_paragraph and not new
+        bodies = [(r.start, r.end) for r in refs if r.subject.kind == "organization"]
+        bodies += [(i, i + len(f)) for f in longer for i in _find_all(text, f)]
+        at = _first_mention(text, surfaces, bodies)
+        if at < 0:
+            if in_paragraph and not any(f in text for f in others):
+                for site in _pilot_sites(text, refs):
+                    _add(where, site)
+                    _add(sites, site)
+            continue
+        in_paragraph = True
+        evidence.append(Evidence.of(scene.article, sentence))
+        clause_start = max(text.rfind(ch, 0, at) for ch in _CLAUSE_MARKS) + 1
+        before = [r for r in refs if r.end <= at]
+        listed = _sites_before(text, before, clause_start, scene.named)
+        pilots = _pilot_sites(text, refs)
+        for site in (*listed, *pilots):
+            _add(where, site)
+        for site in (*pilots, *(listed if len(listed) > 1 else ())):
+            _add(sites, site)
+        for r in before:
+            if (
+                r.subject.kind == "organization"
+                and r.start >= clause_start
+                and not text[r.end :].startswith(scene.titles)
+            ):
+                _add(orgs, r.subject.name)
+        for person in scene.people:
+            if person.name in scene.officials and any(f in text for f in (person.name, *person.aliases)):
+                _add(persons, person.name)
+    if not evidence:
+        return None
+    focus = scene.focus
+    county_wide = any(scene.org_places.get(o) == focus for o in orgs)
+    sited = bool(sites) and all(_inside(s, focus, scene.parents) for s in sites) if focus else False
+    if focus and focus not in where and (county_wide or not sited):
+        where.insert(0, focus)
+    return Links(tuple(evidence), tuple(where), tuple(orgs), tuple(persons))
+
+
+def _first_mention(text: str, surfaces: set[str], bodies: list[tuple[int, int]]) -> int:
+    """Where the text first names the program outside a body's name (not 茶香·X工坊 for X工坊), or -1."""
+    first = -1
+    for form in surfaces:
+        i = text.find(form)
+        while i >= 0 and any(s <= i < e for s, e in bodies):
+            i = text.find(form, i + 1)
+        if i >= 0 and (first < 0 or i < first):
+            first = i
+    return first
+
+
+def _find_all(text: str, form: str) -> list[int]:
+    out, i = [], text.find(form)
+    while i >= 0:
+        out.append(i)
+        i = text.find(form, i + 1)
+    return out
+
+
+def _add(items: list[str], item: str) -> None:
+    if item not in items:
+        items.append(item)
+
+
+def _sites_before(text: str, before: list[Reference], clause_start: int, named: set[str]) -> list[str]:
+    """The place named last before a mention, in its clause, with the places listed with it."""
+    place_refs = [r for r in before if r.subject.kind == "place"]
+    if not place_refs:
+        return []
+    last = place_refs[-1]
+    if not (last.start >= clause_start or last.subject.name in named):
+        return []
+    chain = [last]
+    for r in reversed(place_refs[:-1]):
+        if text[r.end : chain[0].start] not in _LIST_JOINERS:
+            break
+        chain.insert(0, r)
+    if text[: chain[0].start].endswith(_NOT_SITE_BEFORE) and last.subject.name not in named:
+        return []
+    return [r.subject.name for r in chain]
+
+
+def _pilot_sites(text: str, refs: list[Reference]) -> list[str]:
+    """The places a sentence names as the sites of a pilot (以A村、B村等6个村为试点; 在A村试点)."""
+    out: list[str] = []
+    for m in PILOT.finditer(text):
+        for r in refs:
+            if r.subject.kind == "place" and m.start("sites") <= r.start and r.end <= m.end("sites"):
+                _add(out, r.subject.name)
+    return out
+
+
+def _inside(place: str, area: str, parents: dict[str, str | None]) -> bool:
+    seen = set()
+    while place and place not in seen:
+        if place == area:
+            return True
+        seen.add(place)
+        place = parents.get(place) or ""
+    return False
