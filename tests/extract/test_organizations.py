@@ -126,8 +126,8 @@ def test_village_party_branch_needs_the_article_to_have_one_village(res: Resourc
 
 
 def test_a_lecturer_team_written_alone_is_the_article_place(res: Resources) -> None:
-    found = orgs(res, *ABOUT, "区里统筹青年讲师团师资力量开设课程。")
-    assert "青年讲师团" in found["柯桥区青年讲师团"].aliases
+    found = orgs(res, *ABOUT, "区里统筹巾帼讲师团师资力量开设课程。")
+    assert "巾帼讲师团" in found["柯桥区巾帼讲师团"].aliases
 
 
 @pytest.mark.parametrize(
@@ -154,8 +154,8 @@ def test_bodies_by_kind_word(res: Resources, sentence: str, name: str) -> None:
 
 
 def test_a_standard_short_form_is_written_in_full(res: Resources) -> None:
-    found = orgs(res, "湖北省宣恩县推进茶产业。", "县农业农村局联合省农科院建设试验基地。")
-    assert "省农科院" in found["湖北省农业科学院"].aliases
+    found = orgs(res, "湖南省隆回县推进金银花产业。", "县农业农村局联合省农科院建设试验基地。")
+    assert "省农科院" in found["湖南省农业科学院"].aliases
 
 
 @pytest.mark.parametrize(
@@ -191,3 +191,20 @@ def test_a_bare_township_word_before_a_title_stands_for_the_township_of_the_sent
     found = orgs(res, "于都县梓山镇和禾丰镇都种脐橙。", "记者来到禾丰镇坳脑村采访，镇党委书记介绍了情况。")
     assert "禾丰镇党委" in found
     assert "梓山镇党委" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("杨梅专业合作社负责人介绍了情况。", "杨梅专业合作社"),
+        ("他创办了绿源家庭农场。", "绿源家庭农场"),
+        ("白鹭湾红军纪念馆每年接待游客50万人次。", "白鹭湾红军纪念馆"),
+    ],
+)
+def test_bodies_named_without_a_place(res: Resources, sentence: str, name: str) -> None:
+    assert name in orgs(res, sentence)
+
+
+@pytest.mark.parametrize("sentence", ["农民专业合作社发展迅速。", "全村有家庭农场12家。", "成立合作社后收入增加。"])
+def test_kinds_of_bodies_are_not_names(res: Resources, sentence: str) -> None:
+    assert orgs(res, sentence) == {}

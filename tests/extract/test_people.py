@@ -189,6 +189,9 @@ def test_family_words_and_verbs_are_not_people(res: Resources, sentence: str) ->
         ("区委常委、组织部部长李国强介绍。", ("李国强", "部长", "柯桥区委组织部")),
         ("区委常委、组织部副部长卢海波出席。", ("卢海波", "副部长", "柯桥区委组织部")),
         ("区委书记陈明说，要抓好落实。", ("陈明", "书记", "柯桥区委")),  # 陈明|说 is not 陈|明说
+        ("区委副书记艾克拜尔·艾力介绍。", ("艾克拜尔·艾力", "副书记", "柯桥区委")),
+        ("种植户买买提·吐尔逊正在晾房里忙碌。", ("买买提·吐尔逊", "种植户", None)),  # not 吐尔逊正
+        ("村支书王德明说，路修好了。", ("王德明", "支书", None)),
         ("区委副书记陈浩说，全区今年改造小区56个。", ("陈浩", "副书记", "柯桥区委")),  # not 陈浩说
     ],
 )
@@ -225,3 +228,9 @@ def test_a_second_title_with_its_own_body(res: Resources) -> None:
 def test_a_title_after_a_name_and_shi(res: Resources) -> None:
     assert ("孙建华", "书记", "柳岸村党支部") in roles(res, "孙建华是柳岸村党支部书记，今年50岁。")
     assert roles(res, "大家都说，孙建华是干事的人。") == set()  # 干事 here is no post
+
+
+def test_a_named_cooperative_gives_its_head(res: Resources) -> None:
+    orgs = (*ORGS, Organization("杨梅专业合作社", (), None))
+    _, memberships = extract_people(article("杨梅专业合作社负责人丘玉兰说。"), PLACES, orgs, res)
+    assert ("丘玉兰", "负责人", "杨梅专业合作社") in {(m.person, m.title, m.organization) for m in memberships}

@@ -41,6 +41,7 @@ _CONTINUATIONS = {
 # After a one-character natural place word (山, 河) the phrase must end: 会稽山，
 _PHRASE_END = set("，。、；：！？”’）)」』,;:!? 的等和与及畔沿")
 _ALONG_SIDE = set("脚麓腰顶边岸旁")
+_MOTION_VERBS = set("穿过进出入回去来走绕返包驻到")  # before a level word: 穿村, 进村, 包村
 _VILLAGE_WORD_FREQ = 800  # 移民, 光明: a noun this common is a kind of village, not its name
 _TAIL_WORD_FREQ = 100  # 小山村: 山村 is a word, so the stem is not a name by itself
 _CLAUSE_START = set("，。、；：！？“‘（(《 ,;:!?\u3000—")
@@ -246,6 +247,10 @@ def _suffix_span(
         )
         stem_start = max(stem_start, cut)  # 我县|某镇: a name starts after a level or office word
     stem = text[stem_start:pos]
+    if named and chained and not stem and prev is not None and prev.kind == "gazetteer" and len(suffix) >= 3:
+        return Span(pos, end, prev.surface + suffix, "named", "named", reach=rules.named[suffix])  # 某县经济开发区
+    if not chained and not named and stem and stem[-1] in _MOTION_VERBS:
+        return None  # 某某穿村而过, 干部包村: the level word is the verb's object, no name
     verdict = _stem_verdict(stem, suffix, named, chained, rules, tokenizer.FREQ)
     tail_word = _tail_freq(stem, suffix, rules, tokenizer.FREQ)
     if chained and (stem[-1:] + suffix in rules.generic_words or stem[-1:] + suffix in rules.non_names):
@@ -255,8 +260,12 @@ def _suffix_span(
         listed = prev is not None and prev.kind == "subcounty" and text[prev.end : stem_start] in _LIST_JOINERS
         strong = surface in known or _after_strong_cue(text, stem_start, rules)
         if _village_like(stem, rules, strong, tokenizer.FREQ):
-            if strong or listed or _in_place_context(text, stem_start, rules, rules.place_cues):
-                verdict = "good"  # 在东关村，…; 东关村生猪出栏…; ——记团结村…
+            cued = any(text.endswith(c, 0, stem_start) for c in rules.place_cues)
+            at_start = _in_place_context(text, stem_start, rules) and (
+                stem in rules.place_words or not _action_follows(text, end, rules, tokenizer)
+            )
+            if strong or listed or cued or at_start:
+                verdict = "good"  # 在东关村，…; 东关村生猪出栏… (a place word); ——记团结村…
             elif weak is not None:
                 weak.append(surface)
     if verdict != "good":
@@ -299,7 +308,7 @@ def _name_tokens_start(
     for i in range(len(tokens) - 1, -1, -1):
         tok = tokens[i]
         glued = i + 1 < len(tokens) and tokens[i + 1] in _ROAD_WORDS and keep + len(tokens[i + 1]) == stop
-        glued = glued or (i == len(tokens) - 1 and tok[-1] in _WATER_AND_HILLS)  # 黄河|流域
+        glued = glued or (i == len(tokens) - 1 and tok[-1] in _WATER_AND_HILLS)  # 某河|流域
         verb = tok in verbs and i == len(tokens) - 1  # 某某带领|村: a verb right before the level word
         if len(tok) >= 2 and (tokenizer.FREQ.get(tok, 0) >= _COMMON_TOKEN_FREQ or verb) and not glued:
             break
@@ -355,6 +364,12 @@ def _water_context(text: str, start: int, end: int, rules: EntityRules) -> bool:
     return _in_place_context(text, start, rules) and text.startswith(_VERB_AFTER_WATER, end)
 
 
+def _action_follows(text: str, end: int, rules: EntityRules, tokenizer: jieba.Tokenizer) -> bool:
+    """空心村|整治, 示范村|建设: a kind of village followed by what is done to it, not a name."""
+    tokens = tokenizer.lcut(text[end : end + 4])
+    return bool(tokens) and (tokens[0] in rules.non_names or tokens[0] in rules.generic_words)
+
+
 def _tail_freq(stem: str, suffix: str, rules: EntityRules, freq: dict[str, int]) -> int:
     """How common the word the stem's last character makes with the level word is (农|村, 山|村);
     a place's name there (某|丰镇) is no common word."""
@@ -382,7 +397,7 @@ def _natural_stem(stem: str, rules: EntityRules) -> bool:
 
 def _short_water_name(text: str, pos: int, end: int, rules: EntityRules) -> Span | None:
     """A two-character river or hill that the dictionary knows as a place (清江), after 沿 or 在
-    or at a clause's start; a gazetteer name (沿河) is left to the gazetteer."""
+    or at a clause's start; a gazetteer name (漠河) is left to the gazetteer."""
     start = pos - 1
     word = text[start:end]
     if start < 0 or word not in rules.place_words or word in rules.gazetteer.forms or word[0] in _SIZE_WORDS:
@@ -392,7 +407,7 @@ def _short_water_name(text: str, pos: int, end: int, rules: EntityRules) -> Span
     if start == 0 or not is_han(text[start - 1]):
         nxt = text[end : end + 1]
         if nxt and is_han(nxt) and nxt not in _PHRASE_END and not text.startswith(_VERB_AFTER_WATER, end):
-            return None  # 黄河流域 is read with its kind word; a clause-start name needs a verb after
+            return None  # 某河流域 is read with its kind word; a clause-start name needs a verb after
     return Span(start, end, word, "named", "named", reach=rules.named[text[pos:end]])
 
 

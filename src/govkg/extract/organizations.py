@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import jieba
 
 from govkg.extract.mentions import focus_place, is_han
-from govkg.extract.rules import EntityRules
+from govkg.extract.rules import FREE_STOP_CHARS, EntityRules
 from govkg.extract.trie import trie_pattern
 from govkg.model import Article, Evidence, Organization, Place, Sentence
 from govkg.resources import Resources
@@ -46,6 +46,7 @@ _DOTTED = re.compile(r"([\u4e00-\u9fff]{2,8})·([\u4e00-\u9fff]{2,8})")
 _NOT_A_DEPARTMENT = "东西南北中全内外局干各腹底顶上下"
 _LECTURER_TEAM = re.compile(r"([\u4e00-\u9fff]{2,6}?)(讲师团|宣讲团)")
 _COMPANY = re.compile(r"股份有限公司|有限责任公司|有限公司|集团")
+_FREE_BODY = re.compile(r"股份经济合作社|专业合作社|合作社|家庭农场|纪念馆|博物馆")
 _QUOTE_TO_DOUBLE = str.maketrans({"‘": "“", "’": "”", '"': "“"})
 
 
@@ -316,9 +317,10 @@ class _Finder:
         return out
 
     def _companies(self, text: str, found: list) -> list[tuple[str, str, str | None]]:
-        """X有限公司, X集团: the words before the company word up to a verb or a function word."""
+        """X有限公司, X集团: the words before the company word up to a verb or a function word;
+        X专业合作社, X纪念馆 likewise when a word of the name is no common word (not 农民专业合作社)."""
         out = []
-        for m in _COMPANY.finditer(text):
+        for m in (*_COMPANY.finditer(text), *_FREE_BODY.finditer(text)):
             if any(form.endswith(m.group()) and text.find(form) >= 0 for _, form, _ in found):
                 continue  # already named after its place
             start = m.start()
@@ -333,9 +335,13 @@ class _Finder:
                 start = boundaries[-1].end()
             keep = m.start()
             for token in reversed(self.tokenizer.lcut(text[start : m.start()])):
-                if token in self.rules.non_names:
-                    break
+                if token in self.rules.non_names or (m.re is _FREE_BODY and token in FREE_STOP_CHARS):
+                    break  # 成立|某公司; 全村有|家庭农场
                 keep -= len(token)
+            if m.re is _FREE_BODY and all(
+                t in self.rules.generic_words for t in self.tokenizer.lcut(text[keep : m.start()])
+            ):
+                continue
             if m.start() - keep >= 2:
                 name = text[keep : m.end()]
                 out.append((name, name, self.top.name if self.top else None))

@@ -28,7 +28,9 @@ _COMMON_NAME_FREQ = 50  # 高度, 安全: words that begin with a surname but ar
 _COMMON_GIVEN_FREQ = 300
 _MAX_TRANSLITERATED = 8
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}")
-_UYGHUR_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8}?(?=[^\u4e00-\u9fff]|[和与的等在说]|$)")
+_UYGHUR_NAME = re.compile(
+    r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8}?(?=[^\u4e00-\u9fff]|[和与的等在说正是也今告介表笑带指认向对一已曾从将就还又很都]|$)"
+)
 _COUNT_BEFORE_TITLE = re.compile(
     r"([\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*)(?:两|二|三|四|五|六|七|八|九|\d+)[名位]$"
 )
@@ -262,12 +264,13 @@ def _officials(
                     break
                 held.append(titled[:2])
                 end = titled[2]
-        name = reader.after(text, end)
+        dotted = _UYGHUR_NAME.match(text, end)
+        name = dotted.group() if dotted else reader.after(text, end)  # 镇长艾某·某某
         inserted = _INSERTED.match(text, end) if name is None else None
         if inserted is not None:
             name = reader.after(text, inserted.end())  # 书记、“80后”的赖某: a descriptor between title and name
         addressed = _addressed_at(text, end, rules, reader) if name is None else None
-        if addressed is not None:  # 村民小组长李大爷: a title before a form of address
+        if addressed is not None:  # 村民小组长周大爷: a title before a form of address
             out.person(addressed, evidence, ambiguous=True)
             for title, body in held:
                 out.hold(addressed, title, body, evidence)
@@ -309,7 +312,7 @@ def _inherited_body(org: str | None, title: str, org_names: set[str]) -> str | N
 
 
 def _addressed_at(text: str, i: int, rules: EntityRules, reader: _NameReader) -> str | None:
-    """张女士, 李大爷 written at ``i``: a surname and a form of address."""
+    """张女士, 周大爷 written at ``i``: a surname and a form of address."""
     s = reader.surname_len(text, i)
     honorific = rules.honorific_words.match(text, i + s) if s else None
     return text[i : honorific.end()] if honorific is not None else None

@@ -160,6 +160,9 @@ def _cued_city(span: Span, gazetteer: Gazetteer) -> Division | None:
     for city in (d for d in span.divisions if d.level in ("province", "prefecture")):
         if all(d is city or city in gazetteer.ancestors(d) for d in span.divisions):
             return city  # 吉林: the province, which holds the city of the same name
+        capital = gazetteer.capital(gazetteer.parent(city)) if city.level == "prefecture" else None
+        if capital is city and all(d.level == "county" for d in span.divisions if d is not city):
+            return city  # a province's seat outweighs districts of the same name elsewhere
     return None
 
 
