@@ -8,6 +8,7 @@ import pytest
 
 import govkg
 from govkg.pipeline import BuildResult, Extractor
+from govkg.resources import Resources
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "data" / "corpus" / "seed.txt"
@@ -22,6 +23,11 @@ def seed_path() -> Path:
 def extractor() -> Extractor:
     """Resources loaded once for the whole suite, as the pipeline does once per process."""
     return Extractor()
+
+
+@pytest.fixture(scope="session")
+def res(extractor: Extractor) -> Resources:
+    return extractor.resources
 
 
 @pytest.fixture(scope="session")

@@ -73,6 +73,16 @@ class Article:
         """The body as one string for extraction (line breaks removed)."""
         return "".join(s.clean for s in self.sentences)
 
+    @classmethod
+    def from_sentences(cls, *sentences: str, headline: str = "标题", credits: tuple[Credit, ...] = (),
+                       doc_id: str = "doc") -> Article:
+        """An article of the given sentences, one per line: for tests and notebooks."""
+        out, pos = [], 0
+        for text in sentences:
+            out.append(Sentence(pos, pos + len(text), text))
+            pos += len(text) + 1
+        return cls(doc_id, 0, "article", headline, 0, pos, credits=credits, sentences=tuple(out))
+
 
 @dataclass(frozen=True)
 class Evidence:

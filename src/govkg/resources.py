@@ -44,6 +44,15 @@ def read_lexicon(name: str) -> tuple[str, ...]:
     return tuple(s for s in (line.split("#", 1)[0].strip() for line in lines) if s)
 
 
+def read_lexicon_groups(name: str) -> dict[str, tuple[str, ...]]:
+    """A lexicon of named groups, one per line: ``@group word word …``."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in read_lexicon(name):
+        key, *words = line.split()
+        out[key.lstrip("@")] = tuple(words)
+    return out
+
+
 @dataclass
 class Resources:
     """Loaded once, then shared read-only by every extractor."""

@@ -13,17 +13,8 @@ from govkg.model import Article, Evidence, Organization, Place, Program, Sentenc
 from govkg.resources import Resources
 
 
-@pytest.fixture(scope="module")
-def res() -> Resources:
-    return Resources.load()
-
-
 def article(*sentences: str) -> Article:
-    out, pos = [], 0
-    for s in sentences:
-        out.append(Sentence(pos, pos + len(s), s))
-        pos += len(s) + 1
-    return Article("doc", 0, "article", "标题", 0, pos, sentences=tuple(out))
+    return Article.from_sentences(*sentences)
 
 
 PLACES = (

@@ -6,24 +6,16 @@ import pytest
 
 from govkg.extract.organizations import extract_organizations
 from govkg.extract.places import extract_places
-from govkg.model import Article, Credit, Organization, Sentence
+from govkg.model import Article, Credit, Organization
 from govkg.resources import Resources
 
 # An article about one district, so that a bare 区 or 团 + 区委 refers to it.
 ABOUT = ("柯桥区推进基层治理。", "柯桥区持续发力。")
 
 
-@pytest.fixture(scope="module")
-def res() -> Resources:
-    return Resources.load()
-
 
 def article(*sentences: str, credits: tuple[Credit, ...] = ()) -> Article:
-    out, pos = [], 0
-    for s in sentences:
-        out.append(Sentence(pos, pos + len(s), s))
-        pos += len(s) + 1
-    return Article("doc", 0, "article", "标题", 0, pos, credits=credits, sentences=tuple(out))
+    return Article.from_sentences(*sentences, credits=credits)
 
 
 def orgs(res: Resources, *sentences: str, credits: tuple[Credit, ...] = ()) -> dict[str, Organization]:

@@ -23,17 +23,9 @@ ORGS = (
 )
 
 
-@pytest.fixture(scope="module")
-def res() -> Resources:
-    return Resources.load()
-
 
 def article(*sentences: str, credits: tuple[Credit, ...] = ()) -> Article:
-    out, pos = [], 0
-    for s in sentences:
-        out.append(Sentence(pos, pos + len(s), s))
-        pos += len(s) + 1
-    return Article("doc", 0, "article", "标题", 0, pos, credits=credits, sentences=tuple(out))
+    return Article.from_sentences(*sentences, credits=credits)
 
 
 def roles(

@@ -5,21 +5,12 @@ from __future__ import annotations
 import pytest
 
 from govkg.extract.places import extract_places
-from govkg.model import Article, Place, Sentence
+from govkg.model import Article, Place
 from govkg.resources import Resources
 
 
-@pytest.fixture(scope="module")
-def res() -> Resources:
-    return Resources.load()
-
-
 def article(*sentences: str, headline: str = "标题") -> Article:
-    out, pos = [], 0
-    for s in sentences:
-        out.append(Sentence(pos, pos + len(s), s))
-        pos += len(s) + 1
-    return Article("doc", 0, "article", headline, 0, pos, sentences=tuple(out))
+    return Article.from_sentences(*sentences, headline=headline)
 
 
 def places(res: Resources, *sentences: str) -> dict[str, Place]:

@@ -6,13 +6,6 @@ import pytest
 
 from govkg.extract.programs import extract_programs
 from govkg.model import Article, Place, Sentence
-from govkg.resources import Resources
-
-
-@pytest.fixture(scope="module")
-def res() -> Resources:
-    return Resources.load()
-
 
 VILLAGE_PLACES = (
     Place("临溪县", level="county"),

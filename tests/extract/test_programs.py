@@ -7,21 +7,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govkg.extract.programs import extract_programs, quotations
-from govkg.model import Article, Evidence, Membership, Organization, Person, Place, Sentence
+from govkg.model import Article, Evidence, Membership, Organization, Person, Place
 from govkg.resources import Resources
 
 
-@pytest.fixture(scope="module")
-def res() -> Resources:
-    return Resources.load()
-
-
 def article(*sentences: str) -> Article:
-    out, pos = [], 0
-    for s in sentences:
-        out.append(Sentence(pos, pos + len(s), s))
-        pos += len(s) + 1
-    return Article("doc", 0, "article", "标题", 0, pos, sentences=tuple(out))
+    return Article.from_sentences(*sentences)
 
 
 PLACES = (

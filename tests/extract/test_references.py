@@ -18,8 +18,8 @@ PLACES = (
 
 
 @pytest.fixture(scope="module")
-def rules() -> MetricRules:
-    return Resources.load().metric_rules
+def rules(res: Resources) -> MetricRules:
+    return res.metric_rules
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ from govkg.extract.numbers import NumberRules, Quantity
 from govkg.extract.references import PILOT, TOPIC_VERBS, Deixis, Reference, ReferenceIndex, focus_place
 from govkg.extract.trie import trie_pattern
 from govkg.model import Article, Evidence, Metric, Organization, Place, Program, Sentence, Subject
-from govkg.resources import Resources, read_lexicon
+from govkg.resources import Resources, read_lexicon, read_lexicon_groups
 
 _CLAUSE = "，,；;：:。！？!?"
 _OPEN, _CLOSE = "“‘「『", "”’」』"
@@ -38,13 +38,6 @@ _CLAUSE_END = re.compile(f"[{_CLAUSE}]")
 _COMPANION = ("与", "和", "同", "跟")  # 桃源村与杏花村合作: the one after 与 is not the actor
 _VERB_DONE = re.compile(r"[就已都]?[\u4e00-\u9fff]了$")
 
-
-def _groups(name: str) -> dict[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
-    for line in read_lexicon(name):
-        key, *words = line.split()
-        out[key.lstrip("@")] = tuple(words)
-    return out
 
 
 def _alternation(words) -> re.Pattern[str]:
@@ -74,7 +67,7 @@ class MetricRules:
 
     @classmethod
     def load(cls) -> MetricRules:
-        words, subj, per = _groups("measure_words"), _groups("metric_subjects"), _groups("metric_periods")
+        words, subj, per = read_lexicon_groups("measure_words"), read_lexicon_groups("metric_subjects"), read_lexicon_groups("metric_periods")
         longest = lambda ws: tuple(sorted(ws, key=len, reverse=True))  # noqa: E731
         year = r"(?:\d{4}|[一二〇零]{4})年(?:\d{1,2}月)?"
         period = (

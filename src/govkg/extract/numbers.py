@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from govkg.extract.trie import trie_pattern
-from govkg.resources import read_lexicon
+from govkg.resources import read_lexicon, read_lexicon_groups
 
 _DIGITS = {
     "零": 0,
@@ -106,14 +106,6 @@ def numeral_value(numeral: str) -> Decimal | None:
     return None if n is None else Decimal(n)
 
 
-def _groups(name: str) -> dict[str, tuple[str, ...]]:
-    """Lexicon lines ``@group word word …``."""
-    out: dict[str, tuple[str, ...]] = {}
-    for line in read_lexicon(name):
-        key, *words = line.split()
-        out[key.lstrip("@")] = tuple(words)
-    return out
-
 
 @dataclass(frozen=True)
 class NumberRules:
@@ -141,7 +133,7 @@ class NumberRules:
             rf"(?:(?P<unit>{trie_pattern(units)})|(?<=[万亿余多])(?=[^\u4e00-\u9fff]|$)))"
             rf"(?P<post>{trie_pattern(after)})?"
         )
-        ctx = _groups("metric_context")
+        ctx = read_lexicon_groups("metric_context")
         return cls(
             pattern=re.compile(source),
             qualifiers=qualifiers,

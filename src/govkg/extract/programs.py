@@ -37,7 +37,7 @@ from govkg.extract.program_links import Scene, link
 from govkg.extract.references import ReferenceIndex, focus_place
 from govkg.extract.trie import trie_pattern
 from govkg.model import Article, Membership, Organization, Person, Place, Program
-from govkg.resources import Resources, read_lexicon
+from govkg.resources import Resources, read_lexicon_groups
 
 _OPEN = "“‘「『"
 _CLOSE = "”’」』"
@@ -70,13 +70,6 @@ def quotations(text: str) -> list[Quote]:
     return sorted(out, key=lambda q: q.start)
 
 
-def _groups(name: str) -> dict[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
-    for line in read_lexicon(name):
-        key, *words = line.split()
-        out[key.lstrip("@")] = tuple(words)
-    return out
-
 
 def _longest(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=len, reverse=True))
@@ -106,7 +99,7 @@ class ProgramRules:
 
     @classmethod
     def load(cls) -> ProgramRules:
-        g = _groups("program_cues")
+        g = read_lexicon_groups("program_cues")
         kinds = trie_pattern(g["kinds"])
         after = trie_pattern(g["after_kind"])
         han = r"[\u4e00-\u9fffA-Za-z·]"

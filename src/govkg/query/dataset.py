@@ -4,7 +4,7 @@ Queries read the *default graph*. In a store laid out by ``write_query_store`` i
 every document's named graph, each triple once; SPARQL ``GRAPH ?g`` still reaches the documents.
 A store with named graphs only is queried through Oxigraph's union default graph instead, which
 repeats a triple once per graph that holds it: shared entities (a province named in every
-document) then multiply the rows of every join, 20-40x slower at 1M triples (benchmarks/README.md).
+document) then multiply the rows of every join (programs-in-region: 0.30 s instead of 8 ms at 1M).
 """
 
 from __future__ import annotations
