@@ -107,6 +107,7 @@ def test_a_sentence_with_a_date_is_not_a_dateline():
         ("作者：周游", [("周游", "reporter")]),
         ("文/李白 图/杜甫", [("李白", "reporter"), ("杜甫", "photographer")]),
         ("本报通讯员 王芳", [("王芳", "correspondent")]),
+        ("本报记者 陈刚 实习生 吴桐", [("陈刚", "reporter"), ("吴桐", "correspondent")]),
         ("记者 张三 李四 报道", [("张三", "reporter"), ("李四", "reporter")]),
         ("记者 陈刚 编辑 刘洋", [("陈刚", "reporter")]),
         ("新华社记者王五", [("王五", "reporter")]),

@@ -157,3 +157,15 @@ def test_each_credit_carries_its_printed_byline_as_evidence():
     text = "标题在此\n\n本报讯(记者 林海)全县今年新建公园。\n"
     (article,) = _read(text)
     assert article.credits[0].span.text == "本报讯(记者 林海)"
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [("(周游)", [("周游", "reporter")]), ("（记者 陈刚 通讯员 王芳）", [("陈刚", "reporter"), ("王芳", "correspondent")]),
+     ("（第一批）", [])],
+)
+def test_trailing_credits(tail, expected):
+    text = f"山乡巨变\n\n  全镇建成示范村8个。{tail}\n"
+    (article,) = _read(text)
+    assert [(c.name, c.role) for c in article.credits] == expected
+    assert article.sentences[-1].text.endswith("个。") is bool(expected)

@@ -22,7 +22,7 @@ _PREFIX = r"(?:本报|特约|见习|实习|首席|融媒体?|全媒体|新媒体
 _LABELS = [
     (rf"{_PREFIX}摄影记者|摄影|摄|图/|图", "photographer"),
     (rf"{_PREFIX}记者|作者|文/图|文/|撰文", "reporter"),
-    (rf"{_PREFIX}通讯员", "correspondent"),
+    (rf"{_PREFIX}通讯员|实习生", "correspondent"),
     (r"责任编辑|责编|编辑|校对|审核|监制|统筹|美编", None),
 ]
 _LABEL_RE = "|".join(f"(?:{pattern})" for pattern, _ in _LABELS)
@@ -39,7 +39,7 @@ INLINE_BYLINE = re.compile(
 WIRE_BYLINE = re.compile(
     r"^[\s\u3000]*(?P<outlet>[\u4e00-\u9fff]{2,8}?社)[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日电\s*"
     r"[(（](?P<body>[^()（）]{2,40}?)[)）]\s*")
-TRAILING_CREDIT = re.compile(rf"[(（](?P<name>{_NAME})[)）]\s*$")
+TRAILING_CREDIT = re.compile(r"[(（](?P<body>[^()（）]{2,30})[)）]\s*$")
 _STATION = re.compile(rf"(?P<station>[\u4e00-\u9fff]{{2,8}}?记者站)\s*(?P<name>{_NAME})")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})")
 _OUTLET = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:日报|晚报|早报|时报|都市报|商报|青年报|法治报|报|网|新闻|客户端|社)")
@@ -149,6 +149,21 @@ def parse_inline(paragraph: str, source: str | None) -> tuple[list[Credit], int]
     outlet = None if lead.startswith("本报") or not lead else lead
     credits = parse_credits(body, outlet or source)
     return (credits, match.end()) if credits else None
+
+
+def parse_trailing(paragraph: str, source: str | None) -> tuple[list[Credit], int] | None:
+    """A credit closing an article's last paragraph — ``…。(胡某)`` or ``…。（记者 张某）`` — and where it starts."""
+    match = TRAILING_CREDIT.search(paragraph)
+    if not match:
+        return None
+    body = match.group("body").strip()
+    if re.search(_LABEL_RE, body):
+        credits = parse_credits(body, source)
+    elif looks_like_name(body):
+        credits = [Credit(body, "reporter", source)]
+    else:
+        return None
+    return (credits, match.start()) if credits else None
 
 
 def parse_photo_credit(line: str) -> list[Credit]:

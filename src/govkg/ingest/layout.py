@@ -290,12 +290,12 @@ class LayoutReader:
                 runs.append((start, line.end))
         if body and body[-1] is not None:
             last = body[-1]
-            trailing = bylines.TRAILING_CREDIT.search(last.text)
-            if trailing and not _has_byline(credits) and runs:
-                span = Sentence(last.start + trailing.start(), last.start + trailing.end(), trailing.group(0))
-                credits.append(Credit(trailing.group("name"), "reporter", item.source, span=span))
-                cut = last.start + trailing.start()
-                runs[-1] = (runs[-1][0], cut)
+            trailing = bylines.parse_trailing(last.text, item.source)
+            if trailing is not None and not _has_byline(credits) and runs:
+                found, at = trailing
+                span = Sentence(last.start + at, last.end, last.text[at:])
+                credits.extend(replace(c, span=span) for c in found)
+                runs[-1] = (runs[-1][0], last.start + at)
         sentences = []
         for run_start, run_end in runs:
             chunk = text[run_start:run_end]
