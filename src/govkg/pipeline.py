@@ -16,6 +16,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -32,7 +33,7 @@ from govkg.ingest.script import Restorer, converter
 from govkg.manifest import CachedDocument, Manifest, fingerprint, write_cache_file
 from govkg.model import ArticleFacts, BuildSummary, Document, Skipped
 from govkg.rdf.mapping import Mapper
-from govkg.rdf.store import write_documents
+from govkg.rdf.store import BuildWriter
 from govkg.rdf.terms import DEFAULT_BASE, GK, RDF, SCHEMA
 from govkg.resources import Resources, data_dir
 
@@ -198,55 +199,52 @@ def build(
     result = BuildResult(BuildSummary(), out_dir, memory=Store() if out_dir is None else None)
     summary = result.summary
 
-    todo: list[Task] = []
-    parts: dict[str, Path] = {}  # each document's N-Quads file, for graph.nq
-    hashes: dict[str, str] = {}
-    first_seen: dict[str, Path] = {}
-    for path, doc_id in discover(paths):
-        if doc_id in first_seen:
-            summary.skipped.append(Skipped(str(path), f"same document id {doc_id!r} as {first_seen[doc_id]}; "
-                                                      "give the folder that holds both instead"))
-            continue
-        first_seen[doc_id] = path
-        cached = _reusable(previous, out_dir, path, doc_id, hashes)
-        if cached is None:
-            todo.append((str(path), doc_id))
-            continue
-        manifest.documents[doc_id] = replace(cached, path=str(path))
-        parts[doc_id] = out_dir / cached.nquads
-        summary.documents += 1
-        summary.articles += cached.articles
-        result.reused += 1
+    with BuildWriter(out_dir) if out_dir is not None else nullcontext() as writer:
+        todo: list[Task] = []
+        parts: dict[str, Path] = {}  # each document's N-Quads file, for graph.nq
+        hashes: dict[str, str] = {}
+        first_seen: dict[str, Path] = {}
+        for path, doc_id in discover(paths):
+            if doc_id in first_seen:
+                summary.skipped.append(Skipped(str(path), f"same document id {doc_id!r} as {first_seen[doc_id]}; "
+                                                          "give the folder that holds both instead"))
+                continue
+            first_seen[doc_id] = path
+            cached = _reusable(previous, out_dir, path, doc_id, hashes)
+            if cached is None:
+                todo.append((str(path), doc_id))
+                continue
+            manifest.documents[doc_id] = replace(cached, path=str(path))
+            parts[doc_id] = out_dir / cached.nquads
+            writer.add(parts[doc_id].read_bytes())
+            summary.documents += 1
+            summary.articles += cached.articles
+            result.reused += 1
 
-    total = len(todo) + result.reused + len(summary.skipped)
-    done = total - len(todo)
-    for outcome in _engine(todo, job, extractor, workers, engine, scheduler):
-        done += 1
-        if outcome.error is not None:
-            summary.skipped.append(Skipped(outcome.path, outcome.error))
+        total = len(todo) + result.reused + len(summary.skipped)
+        done = total - len(todo)
+        for outcome in _engine(todo, job, extractor, workers, engine, scheduler):
+            done += 1
+            if outcome.error is not None:
+                summary.skipped.append(Skipped(outcome.path, outcome.error))
+            else:
+                part = _add(result, manifest, outcome, hashes.get(outcome.doc_id), writer)
+                if part is not None:
+                    parts[outcome.doc_id] = part
+            if progress is not None:
+                progress(Progress(done, total, result.chars, len(summary.skipped), time.perf_counter() - started))
+
+        summary.skipped.sort(key=lambda s: s.path)
+        if writer is None:
+            summary.triples = count_triples(result.memory)
+            summary.entities = count_entities(result.memory)
         else:
-            part = _add(result, manifest, outcome, hashes.get(outcome.doc_id))
-            if part is not None:
-                parts[outcome.doc_id] = part
-        if progress is not None:
-            progress(Progress(done, total, result.chars, len(summary.skipped), time.perf_counter() - started))
-
-    summary.skipped.sort(key=lambda s: s.path)
-    if out_dir is None:
-        summary.triples = count_triples(result.memory)
-        summary.entities = count_entities(result.memory)
-    else:
-        _write(result, [parts[doc_id] for doc_id in sorted(parts)], base, html)
-        manifest.save(out_dir)
+            scoped = [Mapper(base).node(kind, "").value[:-1] for kind in DOCUMENT_SCOPED_KINDS]
+            writer.finish([parts[doc_id] for doc_id in sorted(parts)], summary, scoped, COUNTED_CLASSES,
+                          html=_html_writer() if html else None)
+            manifest.save(out_dir)
     result.seconds = time.perf_counter() - started
     return result
-
-
-def _write(result: BuildResult, parts: list[Path], base: str, html: bool) -> None:
-    """The output files from each document's cached quads; the counts come from the same pass."""
-    scoped = [Mapper(base).node(kind, "").value[:-1] for kind in DOCUMENT_SCOPED_KINDS]
-    write_documents(parts, result.out, result.summary, scoped, COUNTED_CLASSES,
-                    html=_html_writer() if html else None)
 
 
 def _reusable(previous: Manifest, out_dir: Path | None, path: Path, doc_id: str,
@@ -262,15 +260,18 @@ def _reusable(previous: Manifest, out_dir: Path | None, path: Path, doc_id: str,
     return previous.reusable(out_dir, doc_id, hashes[doc_id])
 
 
-def _add(result: BuildResult, manifest: Manifest, outcome: DocumentResult, file_hash: str | None) -> Path | None:
-    """Count one extracted document; cache its quads in the output folder, or load them when there is none."""
+def _add(result: BuildResult, manifest: Manifest, outcome: DocumentResult, file_hash: str | None,
+         writer: BuildWriter | None) -> Path | None:
+    """Count one extracted document; hand its quads to the writer and the cache, or to the memory store."""
     result.summary.documents += 1
     result.summary.articles += outcome.articles
     result.extracted += 1
     result.chars += outcome.chars
-    if result.out is None:
-        result.store.load(outcome.nquads.encode("utf-8"), format=RdfFormat.N_QUADS)
+    data = outcome.nquads.encode("utf-8")
+    if writer is None:
+        result.memory.load(data, format=RdfFormat.N_QUADS)
         return None
+    writer.add(data)
     name = manifest.cache_name(outcome.doc_id, outcome.sha256)
     write_cache_file(result.out, name, outcome.nquads)
     if file_hash == outcome.sha256:  # a file that changed while it was read is extracted again next time

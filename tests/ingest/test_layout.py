@@ -169,3 +169,12 @@ def test_trailing_credits(tail, expected):
     (article,) = _read(text)
     assert [(c.name, c.role) for c in article.credits] == expected
     assert article.sentences[-1].text.endswith("个。") is bool(expected)
+
+
+def test_a_caption_with_its_credit_on_the_same_line():
+    text = "小区换新颜\n\n□本报记者 李明\n\n今年小区加装电梯12部。\n\n图为居民乘坐新电梯。 王小二 摄\n\n居民都说好。\n"
+    (article,) = _read(text)
+    assert [(c.name, c.role) for c in article.credits] == [("李明", "reporter"), ("王小二", "photographer")]
+    assert "图为居民乘坐新电梯。" in [s.text for s in article.sentences]
+    photo = article.credits[1].span
+    assert text[photo.start:photo.end] == photo.text == "王小二 摄"

@@ -84,7 +84,7 @@ class ProgressReporter:
         if self.tty:
             if self.bar is None:
                 self.bar = click.progressbar(length=p.total, label="building", file=sys.stderr,
-                                             show_pos=True, item_show_func=lambda s: s)
+                                             item_show_func=lambda s: s)
                 self.bar.__enter__()
             self.bar.update(p.done - self.bar.pos, status)
         elif time.monotonic() - self.last_line >= PLAIN_EVERY_SECONDS or p.done == p.total:

@@ -166,6 +166,18 @@ def parse_trailing(paragraph: str, source: str | None) -> tuple[list[Credit], in
     return (credits, match.start()) if credits else None
 
 
+INLINE_PHOTO_CREDIT = re.compile(rf"(?<=[。！？!?\s])[\s\u3000]*((?:{_NAME}[\s、]*){{1,4}}?)\s*摄影?$")
+
+
+def split_photo_credit(line: str) -> tuple[list[Credit], int] | None:
+    """A caption that ends with its credit on the same line (``图为…。 王某 摄``): the credits and where they start."""
+    match = INLINE_PHOTO_CREDIT.search(line)
+    if not match:
+        return None
+    credits = [Credit(name, "photographer", None, alias) for name, alias in _names(match.group(1))]
+    return (credits, match.start(1)) if credits else None
+
+
 def parse_photo_credit(line: str) -> list[Credit]:
     match = CREDIT_LINE.match(line.strip())
     if not match:

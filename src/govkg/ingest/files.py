@@ -25,7 +25,7 @@ from govkg.model import Document
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
-DEFAULT_MAX_CHARS = 2_000_000  # a newspaper page is ~10k characters; far beyond that is not one document
+DEFAULT_MAX_CHARS = 500_000  # a page is ~10k characters, a whole issue ~200k; rule costs grow faster than length
 _BYTES_PER_CHAR_MAX = 4
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))

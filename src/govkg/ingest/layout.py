@@ -206,6 +206,12 @@ class LayoutReader:
             else:
                 if current is None or current.closed:
                     current = open_item(None)
+                inline_credit = bylines.split_photo_credit(line.text)
+                if inline_credit is not None:
+                    found, at = inline_credit
+                    current.credits.extend(_spanned(found, replace(line, start=line.start + at, text=line.text[at:])))
+                    text = line.text[:at].rstrip()
+                    line = replace(line, end=line.start + len(text), text=text)
                 current.body.append(line)
         return items
 

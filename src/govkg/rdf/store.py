@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import queue
 import shutil
 import tempfile
 import threading
@@ -105,24 +106,79 @@ def write_outputs(store: Store, out: Path, summary: BuildSummary,
     _staged(out, fill)
 
 
-def write_documents(parts: Sequence[Path], out: Path, summary: BuildSummary, scoped: Sequence[str] = (),
-                    counted: Mapping[str, str] | None = None,
-                    html: Callable[[Path, Path], None] | None = None) -> UnionCounts:
-    """Write a build from each document's N-Quads file (sorted, unique; in document order).
+class BuildWriter:
+    """A build's outputs, written beside ``out`` while documents arrive, moved into place at the end.
 
-    graph.nq is their concatenation and Turtle streams from them, so the corpus is never
-    held in memory; the persistent store is bulk-loaded in a background thread (pyoxigraph
-    releases the GIL) meanwhile. ``scoped`` are the IRI prefixes whose subjects belong to one
-    document (articles, evidence): only the other triples can repeat across documents and
-    need remembering. Sets ``summary.triples``, and ``summary.entities`` for the ``counted``
-    classes (name → class IRI); returns the distinct triples and the subjects of each type.
+    Each document's quads go to the persistent store as they come, bulk-loaded in blocks by a
+    background thread (pyoxigraph releases the GIL, so it runs on another core while documents
+    are extracted); graph.nq and Turtle are streamed at the end from each document's N-Quads
+    file (sorted, unique; in document order), so the corpus is never held in memory. Used as a
+    context manager: leaving it without :meth:`finish` throws the staged files away, and the
+    previous output stays as it was.
     """
-    counts = UnionCounts()
 
-    def fill(staging: Path) -> None:
-        concatenate(parts, staging / "graph.nq")
-        loader = _Background(write_store, staging / "graph.nq", staging / "store")
-        with loader:
+    def __init__(self, out: Path) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        self.out = out
+        self.staging = Path(tempfile.mkdtemp(prefix=".govkg-build-", dir=out))
+        self.queue: queue.Queue[bytes | None] = queue.Queue(maxsize=64)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._load, daemon=True)
+        self.thread.start()
+
+    def __enter__(self) -> BuildWriter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def add(self, nquads: bytes) -> None:
+        """One document's quads for the store."""
+        if self.error is not None:
+            raise self.error
+        self.queue.put(nquads)
+
+    def _load(self) -> None:
+        try:
+            store = Store(str(self.staging / "store"))
+            pending: list[bytes] = []
+            size = 0
+            while (item := self.queue.get()) is not None:
+                pending.append(item)
+                size += len(item)
+                if size >= LOAD_BLOCK_BYTES:
+                    store.bulk_load(b"".join(pending), format=RdfFormat.N_QUADS)
+                    pending, size = [], 0
+            if pending:
+                store.bulk_load(b"".join(pending), format=RdfFormat.N_QUADS)
+            store.flush()
+            store.optimize()
+            del store
+        except BaseException as exc:  # raised again in the building thread
+            self.error = exc
+            while self.queue.get() is not None:  # keep taking, so that no producer blocks
+                pass
+
+    def _stop(self) -> None:
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+
+    def finish(self, parts: Sequence[Path], summary: BuildSummary, scoped: Sequence[str] = (),
+               counted: Mapping[str, str] | None = None,
+               html: Callable[[Path, Path], None] | None = None) -> UnionCounts:
+        """Write graph.nq, graph.ttl, summary.json and graph.html, wait for the store, move all in place.
+
+        ``scoped`` are the IRI prefixes whose subjects belong to one document (articles,
+        evidence): only the other triples can repeat across documents and need remembering.
+        Sets ``summary.triples``, and ``summary.entities`` for the ``counted`` classes (name →
+        class IRI); returns the distinct triples and the subjects of each type.
+        """
+        counts = UnionCounts()
+        staging = self.staging
+        try:
+            concatenate(parts, staging / "graph.nq")
             reader = io.BufferedReader(_ChunkReader(_union_lines(parts, scoped, counts)), 1 << 20)
             triples = parse(reader, format=RdfFormat.N_TRIPLES)
             serialize(triples, output=str(staging / "graph.ttl"), format=RdfFormat.TURTLE, prefixes=PREFIXES)
@@ -130,9 +186,13 @@ def write_documents(parts: Sequence[Path], out: Path, summary: BuildSummary, sco
             if counted is not None:
                 summary.entities = {name: counts.types.get(cls, 0) for name, cls in counted.items()}
             _finish(staging, summary, html)
-
-    _staged(out, fill)
-    return counts
+            self._stop()
+            if self.error is not None:
+                raise self.error
+            _replace(staging, self.out)
+        except OSError as exc:
+            raise GovkgError(f"{self.out}: could not write the build: {exc.strerror or exc}") from exc
+        return counts
 
 
 @dataclass
@@ -200,19 +260,23 @@ def _staged(out: Path, fill: Callable[[Path], None]) -> None:
     staging = Path(tempfile.mkdtemp(prefix=".govkg-build-", dir=out))
     try:
         fill(staging)
-        for name in OUTPUT_FILES:
-            if (staging / name).exists():
-                os.replace(staging / name, out / name)
-        old = out / ".store-old"
-        if (out / "store").exists():
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(out / "store", old)
-        os.replace(staging / "store", out / "store")
-        shutil.rmtree(old, ignore_errors=True)
+        _replace(staging, out)
     except OSError as exc:
         raise GovkgError(f"{out}: could not write the build: {exc.strerror or exc}") from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _replace(staging: Path, out: Path) -> None:
+    for name in OUTPUT_FILES:
+        if (staging / name).exists():
+            os.replace(staging / name, out / name)
+    old = out / ".store-old"
+    if (out / "store").exists():
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(out / "store", old)
+    os.replace(staging / "store", out / "store")
+    shutil.rmtree(old, ignore_errors=True)
 
 
 class _Background:
