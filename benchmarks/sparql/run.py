@@ -289,11 +289,19 @@ def markdown(meta: dict, results: list[dict]) -> str:
             if alone is None
             else f"{alone:,.1f}"
         )
+        free = median(row.get("govkg_no_limit_ms"))
+        free_cell = "–" if free is None else f"{free:,.2f}"
         lines.append(
-            f"| {row['question']} ({params}) | {row['scope']} | {row['rows']} | {g:,.2f} | {r:,.2f} | "
-            f"{g / r:.2f}× | {alone_cell} | {lib_cell} | {ratio} |"
+            f"| {row['question']} ({params}) | {row['scope']} | {row['rows']} | {g:,.2f} | {free_cell} | "
+            f"{r:,.2f} | {g / r:.2f}× | {alone_cell} | {lib_cell} | {ratio} |"
         )
     return "\n".join(lines)
+
+
+def report(path: Path) -> None:
+    """Print the table of a results file again."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    print(markdown(data["meta"], data["results"]))
 
 
 if __name__ == "__main__":

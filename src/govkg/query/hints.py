@@ -1,7 +1,7 @@
 """A plan hint for bound parameters: the same bindings, also given as a VALUES block in each WHERE clause.
 
 pyoxigraph 0.5 applies ``substitutions`` after planning, so a bound name still makes Oxigraph
-plan (and run) the query for every name and filter at the end: 10-300x slower at 1M triples
+plan (and run) the query for every name and filter at the end: up to 20,000x slower at 1M triples
 (benchmarks/README.md). Oxigraph plans from a VALUES block at the start of a group, so the
 bindings are also written there. The block is made of terms written by pyoxigraph (``str(term)``:
 N-Triples syntax with quotes, backslashes and line breaks escaped, IRIs validated when created),
