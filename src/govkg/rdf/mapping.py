@@ -64,14 +64,15 @@ class Mapper:
         org_nodes = {key: self.node("org", key) for key in r.organizations}
         person_nodes = {key: self.node("person", key) for key in r.people}
         program_nodes = {key: self.node("program", key) for key in r.programs}
-        yield from self._places(r, place_nodes)
-        yield from self._organizations(r, org_nodes)
-        yield from self._labelled(r.people, person_nodes, SCHEMA_.Person)
-        yield from self._programs(r, program_nodes)
+        evidence: dict[Evidence, NamedNode] = {}  # each sentence is described once, however many facts cite it
+        yield from self._places(r, place_nodes, evidence)
+        yield from self._organizations(r, org_nodes, evidence)
+        yield from self._labelled(r.people, person_nodes, SCHEMA_.Person, evidence)
+        yield from self._programs(r, program_nodes, evidence)
         for af in facts:
             yield from self._article(af, doc_node, r, place_nodes, org_nodes, person_nodes, program_nodes)
         for person_key, m in r.memberships:
-            yield from self._membership(person_key, m, r, person_nodes, org_nodes)
+            yield from self._membership(person_key, m, r, person_nodes, org_nodes, evidence)
         counters: dict[tuple[int, int], int] = {}
         for af, metric in r.metrics:
             ev = metric.evidence[0] if metric.evidence else None
@@ -93,9 +94,10 @@ class Mapper:
             if about is not None:
                 yield node, GK_.about, about
             yield self.article(af.article), SCHEMA_.mentions, node
-            yield from self._evidence(node, metric.evidence)
+            yield from self._evidence(node, metric.evidence, evidence)
+        yield from self._evidence_nodes(evidence)
 
-    def _labelled(self, entities: dict, nodes: dict, cls: NamedNode):
+    def _labelled(self, entities: dict, nodes: dict, cls: NamedNode, evidence: dict):
         for key, entity in entities.items():
             node = nodes[key]
             yield node, A, cls
@@ -104,10 +106,10 @@ class Mapper:
                 if alias != entity.name:
                     yield node, SKOS_.altLabel, zh(alias)
             if cls != GK_.Program:  # programs write theirs with their links
-                yield from self._evidence(node, entity.evidence)
+                yield from self._evidence(node, entity.evidence, evidence)
 
-    def _places(self, r: Resolved, nodes: dict):
-        yield from self._labelled(r.places, nodes, SCHEMA_.Place)
+    def _places(self, r: Resolved, nodes: dict, evidence: dict):
+        yield from self._labelled(r.places, nodes, SCHEMA_.Place, evidence)
         for key, place in r.places.items():
             if place.adcode:
                 yield nodes[key], GK_.adcode, Literal(place.adcode)
@@ -117,15 +119,15 @@ class Mapper:
             if parent and parent != key:
                 yield nodes[key], SCHEMA_.containedInPlace, nodes[parent]
 
-    def _organizations(self, r: Resolved, nodes: dict):
-        yield from self._labelled(r.organizations, nodes, SCHEMA_.Organization)
+    def _organizations(self, r: Resolved, nodes: dict, evidence: dict):
+        yield from self._labelled(r.organizations, nodes, SCHEMA_.Organization, evidence)
         for key, org in r.organizations.items():
             place = r.place_keys.get(org.place) if org.place else None
             if place:
                 yield nodes[key], SCHEMA_.location, self.node("place", place)
 
-    def _programs(self, r: Resolved, nodes: dict):
-        yield from self._labelled(r.programs, nodes, GK_.Program)
+    def _programs(self, r: Resolved, nodes: dict, evidence: dict):
+        yield from self._labelled(r.programs, nodes, GK_.Program, evidence)
         for key, program in r.programs.items():
             node = nodes[key]
             for name in program.places:
@@ -138,7 +140,7 @@ class Mapper:
                 keys = {k for (_, n), k in r.person_keys.items() if n == name}
                 for k in sorted(keys):
                     yield node, GK_.involves, self.node("person", k)
-            yield from self._evidence(node, program.evidence)
+            yield from self._evidence(node, program.evidence, evidence)
 
     def _article(self, af: ArticleFacts, doc_node, r: Resolved, place_nodes, org_nodes, person_nodes,
                  program_nodes):
@@ -162,7 +164,7 @@ class Mapper:
         for entity in mentioned:
             yield node, SCHEMA_.mentions, entity
 
-    def _membership(self, person_key: str, m, r: Resolved, person_nodes, org_nodes):
+    def _membership(self, person_key: str, m, r: Resolved, person_nodes, org_nodes, evidence: dict):
         org_key = r.org_keys.get(m.organization) if m.organization else None
         node = self.node("membership", person_key, m.title, org_key or "-")
         role = self.node("role", m.title)
@@ -173,7 +175,7 @@ class Mapper:
         yield role, RDFS_.label, zh(m.title)
         if org_key:
             yield node, ORG_.organization, org_nodes[org_key]
-        yield from self._evidence(node, m.evidence)
+        yield from self._evidence(node, m.evidence, evidence)
 
     def _subject(self, about, r: Resolved, place_nodes, org_nodes, program_nodes):
         if about is None:
@@ -184,10 +186,16 @@ class Mapper:
             return None
         return table[1][table[0][about.name]]
 
-    def _evidence(self, subject: NamedNode, evidence: tuple[Evidence, ...]):
-        for ev in evidence:
-            node = self.node("evidence", ev.doc_id, f"{ev.start}-{ev.end}")
+    def _evidence(self, subject: NamedNode, cited: tuple[Evidence, ...], evidence: dict[Evidence, NamedNode]):
+        """The links from ``subject`` to its sentences; the sentences are noted in ``evidence``."""
+        for ev in cited:
+            node = evidence.get(ev)
+            if node is None:
+                node = evidence[ev] = self.node("evidence", ev.doc_id, f"{ev.start}-{ev.end}")
             yield subject, PROV_.wasDerivedFrom, node
+
+    def _evidence_nodes(self, evidence: dict[Evidence, NamedNode]):
+        for ev, node in evidence.items():
             yield node, A, GK_.Evidence
             yield node, GK_.text, Literal(ev.text)
             yield node, GK_.start, typed(ev.start, "integer")
