@@ -137,7 +137,7 @@ def _mark_cued(text: str, spans: list[Span], rules: EntityRules) -> list[Span]:
             listed = (s.start > 0 and text[s.start - 1] == "、" and s.start - 1 in ends) or (
                 text[s.end : s.end + 1] == "、" and s.end + 1 in starts
             )
-            if listed or any(text.endswith(c, 0, s.start) for c in rules.place_cues):
+            if listed or text.endswith(rules.place_cues, 0, s.start):
                 s = replace(s, cued=True)
         out.append(s)
     return out
@@ -193,7 +193,7 @@ def _suffix_span(
         return None
     if named and nxt and nxt in "’”":
         return None  # ‘护城河’: a quoted metaphor
-    if named and any(text.startswith(word, end) for word in rules.named):
+    if named and text.startswith(rules.named_words, end):
         return None  # 湿地|公园: the name goes on to the next kind word
     if named and len(suffix) == 1:
         short = _short_water_name(text, pos, end, rules)

@@ -223,13 +223,12 @@ class _Finder:
             stop += 1
         window = text[start:stop]
         for m in self.rules.titles.finditer(window):
-            if not any(
-                window.startswith(s, m.start()) and len(s) > len(m.group()) for s in self.rules.org_suffixes
-            ):
+            suffix = self.rules.org_suffix_pattern.match(window, m.start())
+            if suffix is None or suffix.end() <= m.end():  # 党委 ends the name, 党委办公室 goes on
                 window = window[: m.start()]
                 break
         for b in self.rules.boundary.finditer(window):
-            if not any(window.startswith(x, b.start()) for x in self.rules.org_suffixes):
+            if not window.startswith(self.rules.org_suffixes, b.start()):
                 window = window[: b.start()]  # 联合党委 is a body's word, 联合 alone ends the name
                 break
         for end in range(len(window), 0, -1):
@@ -282,11 +281,11 @@ class _Finder:
             inner, tail = m.group(1), m.group(2)
             if not all(is_han(ch) for ch in inner):
                 continue  # “8+N”: a formula, not a name
-            if len(inner) >= 4 and any(inner.endswith(t) for t in self.teams):
+            if len(inner) >= 4 and inner.endswith(self.teams):
                 out.append((inner, m.group(0)[: len(inner) + 2], place))
                 continue
             for k in range(len(tail), 0, -1):
-                if any(tail[:k].endswith(t) for t in self.teams):
+                if tail[:k].endswith(self.teams):
                     out.append(("“" + inner + "”" + tail[:k], inner + tail[:k], place))
                     break
         for m in _DOTTED.finditer(text):

@@ -38,9 +38,14 @@ class Mapper:
 
     def __init__(self, base: str = DEFAULT_BASE):
         self.base = base if base.endswith(("/", "#")) else base + "/"
+        self._nodes: dict[tuple[str | int, ...], NamedNode] = {}  # a document names each node many times
 
     def node(self, kind: str, *keys: str | int) -> NamedNode:
-        return NamedNode(self.base + kind + "/" + "/".join(segment(str(k)) for k in keys))
+        made = self._nodes.get((kind, *keys))
+        if made is None:
+            made = NamedNode(self.base + kind + "/" + "/".join(segment(str(k)) for k in keys))
+            self._nodes[(kind, *keys)] = made
+        return made
 
     def graph_of(self, doc_id: str) -> NamedNode:
         return self.node("graph", doc_id)

@@ -1,5 +1,8 @@
 """Writing a build: the files and the persistent store, replaced all at once.
 
+The store holds each document's quads in its named graph and, as its default graph, their
+merge with each triple once (what ``govkg query`` and ``govkg serve`` read).
+
 Everything is written into a fresh folder beside the output first and moved into
 place only when complete, so a build that dies half-way leaves the previous output
 as it was.
@@ -28,31 +31,6 @@ from govkg.rdf.terms import PREFIXES
 
 OUTPUT_FILES = ("graph.ttl", "graph.nq", "graph.html", "summary.json")
 LOAD_BLOCK_BYTES = 32 << 20
-
-
-_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
-
-
-def union_triples(store: Store) -> list:
-    """Every triple of every named graph, once, in a stable order."""
-    return sorted(store.query(_UNION), key=str)
-
-
-def write_turtle(store: Store, path: Path) -> None:
-    """The union graph in Turtle, grouped by subject; the store's own writer (33× rdflib's speed)."""
-    serialize(store.query(_UNION), output=str(path), format=RdfFormat.TURTLE, prefixes=PREFIXES)
-
-
-def write_nquads(store: Store, path: Path) -> None:
-    """N-Quads in sorted order, so the same input gives a byte-identical file.
-
-    The store writes all quads at once; lines are sorted as bytes, which for UTF-8 is
-    code-point order (a literal's ``\\n`` is escaped, so one quad is one line).
-    """
-    lines = serialize(store, format=RdfFormat.N_QUADS).split(b"\n")
-    lines.sort()
-    with path.open("wb") as f:
-        f.writelines(line + b"\n" for line in lines if line)
 
 
 def concatenate(parts: Iterable[Path], path: Path) -> None:
@@ -92,20 +70,6 @@ def _line_blocks(f: BinaryIO, size: int = LOAD_BLOCK_BYTES) -> Iterator[bytes]:
         yield rest
 
 
-def write_outputs(store: Store, out: Path, summary: BuildSummary,
-                  html: Callable[[Path, Path], None] | None = None) -> None:
-    """Write graph.ttl, graph.nq, store/, summary.json and (when given) graph.html into ``out``."""
-
-    def fill(staging: Path) -> None:
-        write_nquads(store, staging / "graph.nq")
-        loader = _Background(write_store, staging / "graph.nq", staging / "store")
-        with loader:
-            write_turtle(store, staging / "graph.ttl")
-            _finish(staging, summary, html)
-
-    _staged(out, fill)
-
-
 class BuildWriter:
     """A build's outputs, written beside ``out`` while documents arrive, moved into place at the end.
 
@@ -121,7 +85,7 @@ class BuildWriter:
         out.mkdir(parents=True, exist_ok=True)
         self.out = out
         self.staging = Path(tempfile.mkdtemp(prefix=".govkg-build-", dir=out))
-        self.queue: queue.Queue[bytes | None] = queue.Queue(maxsize=64)
+        self.queue: queue.Queue[tuple[bytes, RdfFormat] | None] = queue.Queue(maxsize=64)
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._load, daemon=True)
         self.thread.start()
@@ -137,21 +101,24 @@ class BuildWriter:
         """One document's quads for the store."""
         if self.error is not None:
             raise self.error
-        self.queue.put(nquads)
+        self.queue.put((nquads, RdfFormat.N_QUADS))
 
     def _load(self) -> None:
+        """Bulk-load what arrives, in blocks of one format: documents' quads, then the merged triples."""
         try:
             store = Store(str(self.staging / "store"))
             pending: list[bytes] = []
-            size = 0
+            size, current = 0, RdfFormat.N_QUADS
             while (item := self.queue.get()) is not None:
-                pending.append(item)
-                size += len(item)
-                if size >= LOAD_BLOCK_BYTES:
-                    store.bulk_load(b"".join(pending), format=RdfFormat.N_QUADS)
+                data, fmt = item
+                if pending and (fmt != current or size >= LOAD_BLOCK_BYTES):
+                    store.bulk_load(b"".join(pending), format=current)
                     pending, size = [], 0
+                pending.append(data)
+                size += len(data)
+                current = fmt
             if pending:
-                store.bulk_load(b"".join(pending), format=RdfFormat.N_QUADS)
+                store.bulk_load(b"".join(pending), format=current)
             store.flush()
             store.optimize()
             del store
@@ -164,6 +131,18 @@ class BuildWriter:
         if self.thread.is_alive():
             self.queue.put(None)
             self.thread.join()
+
+    def _merged_into_store(self, chunks: Iterator[bytes]) -> Iterator[bytes]:
+        """The union's triples also go to the store's default graph, each once.
+
+        Queries then read the default graph, where a place named by many documents is one
+        triple; Oxigraph's union of named graphs would return it once per document.
+        """
+        for chunk in chunks:
+            if self.error is not None:
+                raise self.error
+            self.queue.put((chunk, RdfFormat.N_TRIPLES))
+            yield chunk
 
     def finish(self, parts: Sequence[Path], summary: BuildSummary, scoped: Sequence[str] = (),
                counted: Mapping[str, str] | None = None,
@@ -179,7 +158,8 @@ class BuildWriter:
         staging = self.staging
         try:
             concatenate(parts, staging / "graph.nq")
-            reader = io.BufferedReader(_ChunkReader(_union_lines(parts, scoped, counts)), 1 << 20)
+            union = self._merged_into_store(_union_lines(parts, scoped, counts))
+            reader = io.BufferedReader(_ChunkReader(union), 1 << 20)
             triples = parse(reader, format=RdfFormat.N_TRIPLES)
             serialize(triples, output=str(staging / "graph.ttl"), format=RdfFormat.TURTLE, prefixes=PREFIXES)
             summary.triples = counts.triples
@@ -254,19 +234,6 @@ def _finish(staging: Path, summary: BuildSummary, html: Callable[[Path, Path], N
         html(staging / "graph.ttl", staging / "graph.html")
 
 
-def _staged(out: Path, fill: Callable[[Path], None]) -> None:
-    """Run ``fill`` on a fresh folder beside the output, then move what it wrote into place."""
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".govkg-build-", dir=out))
-    try:
-        fill(staging)
-        _replace(staging, out)
-    except OSError as exc:
-        raise GovkgError(f"{out}: could not write the build: {exc.strerror or exc}") from exc
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
 def _replace(staging: Path, out: Path) -> None:
     for name in OUTPUT_FILES:
         if (staging / name).exists():
@@ -277,29 +244,6 @@ def _replace(staging: Path, out: Path) -> None:
         os.replace(out / "store", old)
     os.replace(staging / "store", out / "store")
     shutil.rmtree(old, ignore_errors=True)
-
-
-class _Background:
-    """A function run in a thread while the ``with`` block runs; its error is raised at the end."""
-
-    def __init__(self, fn: Callable[..., None], *args) -> None:
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, args=(fn, *args), daemon=True)
-        self.thread.start()
-
-    def _run(self, fn: Callable[..., None], *args) -> None:
-        try:
-            fn(*args)
-        except BaseException as exc:  # handed to the caller
-            self.error = exc
-
-    def __enter__(self) -> _Background:
-        return self
-
-    def __exit__(self, kind, exc, tb) -> None:
-        self.thread.join()
-        if exc is None and self.error is not None:
-            raise self.error
 
 
 def summary_dict(summary: BuildSummary) -> dict:
