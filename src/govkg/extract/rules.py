@@ -91,7 +91,6 @@ class EntityRules:
     gazetteer: Gazetteer
     # first two characters → lengths of the gazetteer forms starting with them, longest first
     place_forms: dict[str, tuple[int, ...]]
-    place_form_start: re.Pattern[str]  # the first two characters of any gazetteer form
     place_suffix: re.Pattern[str]  # any sub-county or named-place kind word
     subcounty: dict[str, str]  # 街道 → township, 村 → village
     named: dict[str, str]  # 公园 → local, 山 → region, 流域 → open
@@ -137,11 +136,9 @@ class EntityRules:
         words = _DictionaryWords.read()
         cues = _tagged("place_cues")
         org_suffixes = tuple(sorted(set(read_lexicon("org_suffixes")), key=len, reverse=True))
-        place_forms = _by_first_two(f for f in gazetteer.forms if len(f) >= 2)
         return cls(
             gazetteer=gazetteer,
-            place_forms=place_forms,
-            place_form_start=re.compile(trie_pattern(place_forms)),
+            place_forms=_by_first_two(f for f in gazetteer.forms if len(f) >= 2),
             place_suffix=re.compile(trie_pattern([*subcounty, *named])),
             subcounty=subcounty,
             named=named,
@@ -189,12 +186,11 @@ class EntityRules:
 
     def find_place_forms(self, text: str) -> list[tuple[int, int]]:
         """Leftmost-longest gazetteer forms in ``text`` as (start, end), not overlapping."""
-        out, i = [], 0
+        out, i, n = [], 0, len(text)
         lengths = self.place_forms
         forms = self.gazetteer.forms
-        while (start := self.place_form_start.search(text, i)) is not None:
-            i = start.start()  # no form starts between the last stop and here
-            for length in lengths[text[i : i + 2]]:
+        while i < n - 1:
+            for length in lengths.get(text[i : i + 2], ()):
                 if text[i : i + length] in forms:
                     out.append((i, i + length))
                     i += length
