@@ -91,7 +91,7 @@ def query(
     """Run SOURCE: a SPARQL query, a .rq file, or the name of a saved question (see --list).
 
     Named graphs are queried as one default graph. Example:
-    govkg query articles-by-reporter --param reporter=宋爽
+    govkg query articles-by-reporter --param reporter=林晓
     """
     try:
         if list_questions:

@@ -468,6 +468,8 @@ def _strip_time(lead: str, rules: MetricRules) -> str:
     m = rules.period.match(lead)
     if m:
         lead = lead[m.end() :]
+    if not lead.startswith(rules.lead_trim):
+        return lead  # the usual case: nothing to trim, so no word-by-word pass
     for w in rules.lead_trim:
         if lead.startswith(w):
             lead = lead[len(w) :]

@@ -45,6 +45,7 @@ _TAKE_ON = re.compile(r"(?:当选|担任|出任|兼任|任)$")
 _CAUSATIVE = re.compile(r"派|让|请|推荐|安排|提出|要求|鼓励|动员|号召|选拔|任命")
 _CREDIT_TITLES = {"reporter": "记者", "correspondent": "通讯员"}
 _PRODUCTIVE = set("户主员工师")  # 养殖户, 业主, 护林员, 技工, 厨师: words for people by what they do
+_PRODUCTIVE_CHAR = re.compile(f"[{''.join(sorted(_PRODUCTIVE))}]")
 _NOT_A_GIVEN_NAME = set("户村镇乡组队员部所站")
 
 
@@ -356,8 +357,9 @@ def _descriptors(text: str, rules: EntityRules, reader: _NameReader) -> list[tup
             title = _noun_before(text, m.start(), rules, reader) + word  # 民宿|业主
         out.append((word, m.end(), title))
     ends = {end for _, end, _ in out}
-    for i in range(2, len(text)):
-        if text[i - 1] not in _PRODUCTIVE or i in ends or not reader.surname_len(text, i):
+    for m in _PRODUCTIVE_CHAR.finditer(text, 1, len(text) - 1):
+        i = m.end()  # the character after a productive suffix
+        if i in ends or not reader.surname_len(text, i):
             continue
         if reader.freq.get(text[i - 1 : i + 1], 0) > 0:
             continue  # 村委会主任: the character begins a word with what follows, not a name

@@ -1,7 +1,7 @@
 """Ask the built graph questions in SPARQL: from Python, from ``govkg query`` and over HTTP (``govkg serve``).
 
     >>> from govkg.query import open_dataset, run
-    >>> result = run(open_dataset("output/store"), "articles-by-reporter", {"reporter": "宋爽"})
+    >>> result = run(open_dataset("output/store"), "articles-by-reporter", {"reporter": "林晓"})
 
 ``run`` takes an inline query, a ``.rq`` file or the name of a saved question; parameters are bound
 as RDF terms (Oxigraph's substitutions), never pasted into the text.

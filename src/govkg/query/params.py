@@ -31,7 +31,7 @@ _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def split_assignments(assignments: Iterable[str]) -> dict[str, str]:
-    """``["region=宁波市", ...]`` → ``{"region": "宁波市"}``; the value may itself contain ``=``."""
+    """``["region=杭州市", ...]`` → ``{"region": "杭州市"}``; the value may itself contain ``=``."""
     values: dict[str, str] = {}
     for assignment in assignments:
         name, sep, value = assignment.partition("=")
