@@ -39,6 +39,7 @@ _SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10**4, "亿": 10**8}
 _CN = "零〇一二两三四五六七八九十百千万亿"
 _RANGE = "-—–~～至到"
+_RANGE_SPLIT = re.compile(rf"\s*[{_RANGE}]\s*")
 _ROUND = ("", "十", "百", "千")
 
 
@@ -168,7 +169,7 @@ class NumberRules:
             qualifier = self.qualifiers.get(m["pre"] or "") or self.qualifiers.get(m["post"] or "")
             return None if value is None else Quantity(value, "%", qualifier, m[0], m.start(), m.end())
         num, unit = m["num"], m["unit"] or ""
-        upper = re.split(rf"\s*[{_RANGE}]\s*", num)[-1]
+        upper = _RANGE_SPLIT.split(num)[-1]
         chinese = not upper[0].isdigit()
         numeral, scale = split_scale(upper) if chinese else (upper, "")
         scale = scale or (m["scale"] or "")

@@ -74,8 +74,11 @@ def extract_organizations(
     lines: list[tuple[str, Sentence | None]] = [(article.headline, None)] if article.headline else []
     lines.extend((s.clean, s) for s in article.sentences)
     for text, sentence in lines:
+        found = finder.find(text)
+        if not found:
+            continue
         evidence = Evidence.of(article, sentence) if sentence is not None else None
-        for name, form, place in finder.find(text):
+        for name, form, place in found:
             canonical = _expanded(name.translate(_QUOTE_TO_DOUBLE), rules)
             draft = drafts.get(canonical)
             if draft is None:

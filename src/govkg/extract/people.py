@@ -441,7 +441,7 @@ def _addressed(text, evidence, rules: EntityRules, reader: _NameReader, out: _Pe
 
 
 def _ends_with_descriptor(text: str, end: int, rules: EntityRules) -> bool:
-    return text.endswith(tuple(rules.descriptors), 0, end)
+    return any(text.endswith(d, 0, end) for d in rules.descriptors)
 
 
 def _speaking(text, evidence, rules: EntityRules, reader: _NameReader, out: _People) -> None:

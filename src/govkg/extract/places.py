@@ -59,6 +59,8 @@ def extract_places(article: Article, res: Resources) -> tuple[Place, ...]:
     unrooted: set[str] = set()
 
     for spans, (_, sentence) in zip(scans, lines, strict=True):
+        if not spans:
+            continue  # most sentences name no place: no evidence to make
         evidence = Evidence.of(article, sentence) if sentence is not None else None
         for i, span in enumerate(spans):
             division = resolved.get((id(spans), i))
@@ -69,6 +71,8 @@ def extract_places(article: Article, res: Resources) -> tuple[Place, ...]:
                 draft.seen(span.surface, evidence)
                 focus.count(division)
     for spans, (_, sentence) in zip(scans, lines, strict=True):
+        if not spans:
+            continue  # most sentences name no place: no evidence to make
         evidence = Evidence.of(article, sentence) if sentence is not None else None
         for i, span in enumerate(spans):
             if span.kind == "gazetteer":

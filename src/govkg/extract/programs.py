@@ -43,6 +43,9 @@ _OPEN = "“‘「『"
 _CLOSE = "”’」』"
 _QUOTES = _OPEN + _CLOSE
 _MARK = re.compile(f"[{_QUOTES}]")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_LIST_END = re.compile(f"等|(?<=[{_CLOSE}])[0-9一二两三四五六七八九十]")  # 等, or a count after a quotation
 _NO_QUOTES = str.maketrans("", "", _QUOTES)
 _STOP = "，,。；;：:！？!?（(、"
 _SENTENCE_MARKS = set("，,。；;！？!?：:")
@@ -207,7 +210,7 @@ def _clean(s: str) -> str:
 def _name_like(content: str, rules: ProgramRules) -> bool:
     """The shape tests every program name passes, whatever the cues around it."""
     bare = _clean(content).replace(" ", "")
-    if len(bare) < 3 or not re.search(r"[\u4e00-\u9fff]", bare):
+    if len(bare) < 3 or not _HAN_CHAR.search(bare):
         return False
     if _SENTENCE_MARKS & set(content) or "的" in bare or _FORMULA.search(content):
         return False
@@ -227,7 +230,7 @@ def _from_lists(text: str, rules: ProgramRules) -> tuple[list[tuple[str, list[st
     are parts of that name, not names of their own.
     """
     out, wholes = [], []
-    for m in re.finditer(f"等|(?<=[{_CLOSE}])[0-9一二两三四五六七八九十]", text):
+    for m in _LIST_END.finditer(text):
         tail = rules.list_tail.match(text[m.start() :])
         if not tail or (m[0] != "等" and not tail["count"]):
             continue
@@ -322,7 +325,7 @@ def _from_quotes(
 def _short_name(q: Quote, text: str, rules: ProgramRules) -> tuple[str, list[str]] | None:
     """Two quoted characters right before a kind word are the core of a name: “三清”工作法 → 三清工作法."""
     bare = _clean(q.content)
-    if len(bare) != 2 or not re.fullmatch(r"[\u4e00-\u9fff]{2}", bare):
+    if len(bare) != 2 or not _TWO_HAN.fullmatch(bare):
         return None
     m = rules.short_kind.match(text, q.end)
     if m is None:

@@ -32,6 +32,7 @@ class Reference:
 
 
 _HAN = "\u4e00-\u9fff"
+_CLAUSE_BREAK = re.compile("[，,。；;：:]")
 # Copulas after which the name before them is what the sentence is about (桃源村是…, …位于…).
 TOPIC_VERBS = ("是", "位于", "地处", "坐落于", "坐落在", "坐落", "地处于")
 # Verbs that open a sentence by going to a place (在桃源村，…; 走进桃源村，…).
@@ -225,7 +226,7 @@ class ReferenceIndex:
         verb = next((v for v in SCENE_VERBS if lead.endswith(v)), None)
         if verb is None or not is_lead(lead[: -len(verb)]):
             return False
-        rest = re.split("[，,。；;：:]", after, maxsplit=1)[0]
+        rest = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
         return not any(w in rest for w in _BACKING)  # 在县里的支持下: a backer, not the scene
 
     @staticmethod
