@@ -67,7 +67,9 @@ class MetricRules:
 
     @classmethod
     def load(cls) -> MetricRules:
-        words, subj, per = read_lexicon_groups("measure_words"), read_lexicon_groups("metric_subjects"), read_lexicon_groups("metric_periods")
+        words = read_lexicon_groups("measure_words")
+        subj = read_lexicon_groups("metric_subjects")
+        per = read_lexicon_groups("metric_periods")
         longest = lambda ws: tuple(sorted(ws, key=len, reverse=True))  # noqa: E731
         year = r"(?:\d{4}|[一二〇零]{4})年(?:\d{1,2}月)?"
         period = (
