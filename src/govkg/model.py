@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 _LINE_BREAK = re.compile(r"[ \t\u3000]*\r?\n[\s\u3000]*")
@@ -34,7 +35,7 @@ class Sentence:
     end: int
     text: str
 
-    @property
+    @cached_property
     def clean(self) -> str:
         """The text with line breaks (and the indentation around them) removed, for extraction."""
         return _LINE_BREAK.sub("", self.text)
@@ -68,7 +69,7 @@ class Article:
     credits: tuple[Credit, ...] = ()
     sentences: tuple[Sentence, ...] = ()  # the body (caption for a photo), in order
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The body as one string for extraction (line breaks removed)."""
         return "".join(s.clean for s in self.sentences)
