@@ -134,10 +134,12 @@ def test_a_removed_document_has_its_facts_removed(tmp_path, counting):
     assert f"<{GRAPH}c.txt>" in _graphs(tmp_path / "out" / "graph.nq")
     (corpus / "c.txt").unlink()
     counting.seen.clear()
-    result = govkg.build([corpus], tmp_path / "out", extractor=counting, html=False)
+    result = govkg.build([corpus], tmp_path / "out", extractor=counting, html=False, store_graphs=True)
     assert counting.seen == []
     assert _graphs(tmp_path / "out" / "graph.nq") == {f"<{GRAPH}a.txt>", f"<{GRAPH}b.txt>"}
     assert "暖心食堂" not in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert not result.store.query('ASK { ?s ?p "暖心食堂"@zh }')
+    assert result.store.query(f"ASK {{ GRAPH <{GRAPH}a.txt> {{ ?s ?p ?o }} }}")
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert sorted(manifest["documents"]) == ["a.txt", "b.txt"]
     assert len(list((tmp_path / "out" / "cache").iterdir())) == 2  # the removed document's cache is gone
@@ -149,7 +151,8 @@ def test_a_removed_document_has_its_facts_removed(tmp_path, counting):
 def test_an_entity_of_several_documents_stays_one_node(tmp_path, counting):
     corpus = _corpus(tmp_path / "in", {"a.txt": PAGE_A, "b.txt": PAGE_B})
     govkg.build([corpus / "a.txt"], tmp_path / "out", extractor=counting, html=False)
-    result = govkg.build([corpus], tmp_path / "out", extractor=counting, html=False)  # a.txt from the cache
+    result = govkg.build([corpus], tmp_path / "out", extractor=counting, html=False,  # a.txt from the cache
+                         store_graphs=True)
     assert result.reused == 1
     district = [t for t in result.store.quads_for_pattern(None, pyoxigraph.NamedNode(LABEL), pyoxigraph.Literal(
         "西湖区", language="zh"))]
@@ -160,6 +163,19 @@ def test_an_entity_of_several_documents_stays_one_node(tmp_path, counting):
     assert district[0].subject.value.startswith(PLACE)
     g = rdflib.Graph().parse(tmp_path / "out" / "graph.ttl")
     assert len(set(g.subjects(rdflib.RDFS.label, rdflib.Literal("西湖区", lang="zh")))) == 1
+
+
+def test_the_store_holds_the_merge_and_graph_nq_the_documents(tmp_path, extractor):
+    corpus = _corpus(tmp_path / "in", {"a.txt": PAGE_A, "b.txt": PAGE_B})
+    result = govkg.build([corpus], tmp_path / "out", extractor=extractor, html=False)
+    store = result.store
+    assert not store.query("ASK { GRAPH ?g { ?s ?p ?o } }")
+    merged = {str(q.triple) for q in store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())}
+    quads = list(pyoxigraph.parse(path=str(tmp_path / "out" / "graph.nq"), format=pyoxigraph.RdfFormat.N_QUADS))
+    assert merged == {str(q.triple) for q in quads}
+    assert len(merged) == result.summary.triples < len(quads)  # the place both name is one triple
+    assert {q.graph_name.value for q in quads} == {GRAPH + "a.txt", GRAPH + "b.txt"}
+    assert {g.identifier for g in result.graph.graphs()} >= {rdflib.URIRef(GRAPH + "a.txt"), rdflib.URIRef(GRAPH + "b.txt")}
 
 
 def test_a_traditional_page_is_read_in_simplified_and_keeps_its_characters(tmp_path, extractor):

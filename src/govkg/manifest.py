@@ -77,14 +77,6 @@ class Manifest:
                 stale.unlink(missing_ok=True)
 
 
-def write_cache_file(out: Path, relative: str, nquads: str) -> None:
-    target = out / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(nquads, encoding="utf-8")
-    os.replace(tmp, target)
-
-
 def fingerprint(*parts: str) -> str:
     """The code and data that extraction depends on, plus the given settings."""
     digest = hashlib.sha256(_code_hash().encode())

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 
 _LINE_BREAK = re.compile(r"[ \t\u3000]*\r?\n[\s\u3000]*")
 

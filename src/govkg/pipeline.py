@@ -30,7 +30,7 @@ from govkg.extract import extract_article
 from govkg.ingest.files import DEFAULT_MAX_CHARS, discover, file_sha256, read_document
 from govkg.ingest.layout import LayoutReader
 from govkg.ingest.script import Restorer, converter
-from govkg.manifest import CachedDocument, Manifest, fingerprint, write_cache_file
+from govkg.manifest import CachedDocument, Manifest, fingerprint
 from govkg.model import ArticleFacts, BuildSummary, Document, Skipped
 from govkg.rdf.mapping import Mapper
 from govkg.rdf.store import BuildWriter
@@ -149,7 +149,8 @@ class BuildResult:
 
     @cached_property
     def store(self) -> Store:
-        """Every quad of the build: in memory without an output folder, else the written store/ (read-only)."""
+        """The build for querying: in memory without an output folder (each document's named graph),
+        else the written store/, read-only (the merged default graph; named graphs with ``store_graphs``)."""
         if self.memory is not None:
             return self.memory
         return Store.read_only(str(self.out / "store"))
@@ -158,7 +159,10 @@ class BuildResult:
     def graph(self) -> rdflib.Dataset:
         """The graph as an rdflib Dataset (one named graph per document), for notebooks and tests."""
         ds = rdflib.Dataset()
-        ds.parse(data=serialize(self.store, format=RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+        if self.memory is None:
+            ds.parse(str(self.out / "graph.nq"), format="nquads")
+        else:
+            ds.parse(data=serialize(self.memory, format=RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
         return ds
 
 
@@ -174,6 +178,7 @@ def build(
     scheduler: str | None = None,
     full: bool = False,
     max_chars: int = DEFAULT_MAX_CHARS,
+    store_graphs: bool = False,
     progress: Callable[[Progress], None] | None = None,
 ) -> BuildResult:
     """Build the graph of the given files and folders (the bundled sample when none).
@@ -184,7 +189,8 @@ def build(
     re-extracts only the documents whose bytes changed since the last build there (all
     of them with ``full``). ``workers`` > 1 extracts in that many processes, each making
     its own extractor of the given extractor's class; ``engine="dask"`` extracts on the
-    dask cluster at ``scheduler`` (a local one when None).
+    dask cluster at ``scheduler`` (a local one when None). The store's default graph holds the
+    merge of all documents; ``store_graphs`` keeps each document's named graph in it too.
     """
     if engine not in ENGINES:
         raise GovkgError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
@@ -199,24 +205,29 @@ def build(
     result = BuildResult(BuildSummary(), out_dir, memory=Store() if out_dir is None else None)
     summary = result.summary
 
-    with BuildWriter(out_dir) if out_dir is not None else nullcontext() as writer:
-        todo: list[Task] = []
-        parts: dict[str, Path] = {}  # each document's N-Quads file, for graph.nq
-        hashes: dict[str, str] = {}
-        first_seen: dict[str, Path] = {}
-        for path, doc_id in discover(paths):
-            if doc_id in first_seen:
-                summary.skipped.append(Skipped(str(path), f"same document id {doc_id!r} as {first_seen[doc_id]}; "
-                                                          "give the folder that holds both instead"))
-                continue
-            first_seen[doc_id] = path
-            cached = _reusable(previous, out_dir, path, doc_id, hashes)
-            if cached is None:
-                todo.append((str(path), doc_id))
-                continue
-            manifest.documents[doc_id] = replace(cached, path=str(path))
-            parts[doc_id] = out_dir / cached.nquads
-            writer.add(parts[doc_id].read_bytes())
+    todo: list[Task] = []
+    reused: dict[str, CachedDocument] = {}
+    hashes: dict[str, str] = {}
+    first_seen: dict[str, Path] = {}
+    for path, doc_id in discover(paths):
+        if doc_id in first_seen:
+            summary.skipped.append(Skipped(str(path), f"same document id {doc_id!r} as {first_seen[doc_id]}; "
+                                                      "give the folder that holds both instead"))
+            continue
+        first_seen[doc_id] = path
+        cached = _reusable(previous, out_dir, path, doc_id, hashes)
+        if cached is None:
+            todo.append((str(path), doc_id))
+        else:
+            reused[doc_id] = replace(cached, path=str(path))
+    todo.sort(key=lambda task: task[1])  # results then arrive close to the order they are written in
+    order = sorted([doc_id for _, doc_id in todo] + list(reused))
+
+    scoped = [Mapper(base).node(kind, "").value[:-1] for kind in DOCUMENT_SCOPED_KINDS]
+    with BuildWriter(out_dir, order, scoped, store_graphs) if out_dir is not None else nullcontext() as writer:
+        for doc_id, cached in reused.items():
+            manifest.documents[doc_id] = cached
+            writer.add(doc_id, out_dir / cached.nquads)
             summary.documents += 1
             summary.articles += cached.articles
             result.reused += 1
@@ -227,10 +238,10 @@ def build(
             done += 1
             if outcome.error is not None:
                 summary.skipped.append(Skipped(outcome.path, outcome.error))
+                if writer is not None:
+                    writer.drop(outcome.doc_id)
             else:
-                part = _add(result, manifest, outcome, hashes.get(outcome.doc_id), writer)
-                if part is not None:
-                    parts[outcome.doc_id] = part
+                _add(result, manifest, outcome, hashes.get(outcome.doc_id), writer)
             if progress is not None:
                 progress(Progress(done, total, result.chars, len(summary.skipped), time.perf_counter() - started))
 
@@ -239,9 +250,7 @@ def build(
             summary.triples = count_triples(result.memory)
             summary.entities = count_entities(result.memory)
         else:
-            scoped = [Mapper(base).node(kind, "").value[:-1] for kind in DOCUMENT_SCOPED_KINDS]
-            writer.finish([parts[doc_id] for doc_id in sorted(parts)], summary, scoped, COUNTED_CLASSES,
-                          html=_html_writer() if html else None)
+            writer.finish(summary, COUNTED_CLASSES, html=_html_writer() if html else None)
             manifest.save(out_dir)
     result.seconds = time.perf_counter() - started
     return result
@@ -261,7 +270,7 @@ def _reusable(previous: Manifest, out_dir: Path | None, path: Path, doc_id: str,
 
 
 def _add(result: BuildResult, manifest: Manifest, outcome: DocumentResult, file_hash: str | None,
-         writer: BuildWriter | None) -> Path | None:
+         writer: BuildWriter | None) -> None:
     """Count one extracted document; hand its quads to the writer and the cache, or to the memory store."""
     result.summary.documents += 1
     result.summary.articles += outcome.articles
@@ -270,14 +279,12 @@ def _add(result: BuildResult, manifest: Manifest, outcome: DocumentResult, file_
     data = outcome.nquads.encode("utf-8")
     if writer is None:
         result.memory.load(data, format=RdfFormat.N_QUADS)
-        return None
-    writer.add(data)
+        return
     name = manifest.cache_name(outcome.doc_id, outcome.sha256)
-    write_cache_file(result.out, name, outcome.nquads)
     if file_hash == outcome.sha256:  # a file that changed while it was read is extracted again next time
         manifest.documents[outcome.doc_id] = CachedDocument(outcome.sha256, name, outcome.path, outcome.chars,
                                                             outcome.articles)
-    return result.out / name
+    writer.add(outcome.doc_id, data, copy=result.out / name)
 
 
 def _engine(todo: list[Task], job: Job, extractor: Extractor | None, workers: int, engine: str,

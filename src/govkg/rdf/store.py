@@ -1,7 +1,9 @@
 """Writing a build: the files and the persistent store, replaced all at once.
 
-The store holds each document's quads in its named graph and, as its default graph, their
-merge with each triple once (what ``govkg query`` and ``govkg serve`` read).
+The store is for querying: its default graph is the merge of every document's triples, each
+once (what ``govkg query`` and ``govkg serve`` read). Each document's named graph is in
+graph.nq and the build cache (what exports and pushes read), and in the store only when asked
+for: indexing the quads costs about four times the merge, in time and on disk.
 
 Everything is written into a fresh folder beside the output first and moved into
 place only when complete, so a build that dies half-way leaves the previous output
@@ -13,12 +15,11 @@ from __future__ import annotations
 import io
 import json
 import os
-import queue
 import shutil
 import tempfile
 import threading
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -30,19 +31,7 @@ from govkg.model import BuildSummary
 from govkg.rdf.terms import PREFIXES
 
 OUTPUT_FILES = ("graph.ttl", "graph.nq", "graph.html", "summary.json")
-LOAD_BLOCK_BYTES = 32 << 20
-
-
-def concatenate(parts: Iterable[Path], path: Path) -> None:
-    """graph.nq from each document's N-Quads (each sorted, unique), one document after another.
-
-    A build passes its per-document files in document-id order, so the file is the same bytes
-    for the same input, and is written without holding the corpus in memory.
-    """
-    with path.open("wb") as f:
-        for part in parts:
-            with part.open("rb") as src:
-                shutil.copyfileobj(src, f)
+LOAD_BLOCK_BYTES = 8 << 20  # as fast as larger blocks, and less left to load after the last document
 
 
 def write_store(nquads: Path, location: Path) -> None:
@@ -73,106 +62,201 @@ def _line_blocks(f: BinaryIO, size: int = LOAD_BLOCK_BYTES) -> Iterator[bytes]:
 class BuildWriter:
     """A build's outputs, written beside ``out`` while documents arrive, moved into place at the end.
 
-    Each document's quads go to the persistent store as they come, bulk-loaded in blocks by a
-    background thread (pyoxigraph releases the GIL, so it runs on another core while documents
-    are extracted); graph.nq and Turtle are streamed at the end from each document's N-Quads
-    file (sorted, unique; in document order), so the corpus is never held in memory. Used as a
-    context manager: leaving it without :meth:`finish` throws the staged files away, and the
-    previous output stays as it was.
+    Documents may arrive in any order (workers finish when they finish); each is written once
+    the documents before it in ``order`` are, so every output is the same bytes for the same
+    input. A released document's quads are appended to graph.nq, its triples not seen before
+    are added to the union (graph.ttl and the store's default graph), and both go to the
+    persistent store. The store is bulk-loaded and the Turtle written by background threads
+    (pyoxigraph releases the GIL while loading, so the load runs on another core while the
+    next documents are extracted), and nothing holds the corpus in memory. Used as a context
+    manager: leaving it without :meth:`finish` throws the staged files away, and the previous
+    output stays as it was.
     """
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, order: Sequence[str], scoped: Sequence[str] = (),
+                 named_graphs: bool = False) -> None:
+        """``order``: the ids of the documents to write, in output order. ``scoped``: the IRI
+        prefixes whose subjects belong to one document (articles, evidence): only the other
+        triples can repeat across documents and need remembering for the union. ``named_graphs``:
+        the store also keeps each document's named graph (loading it costs about 4x the merge)."""
         out.mkdir(parents=True, exist_ok=True)
         self.out = out
         self.staging = Path(tempfile.mkdtemp(prefix=".govkg-build-", dir=out))
-        self.queue: queue.Queue[tuple[bytes, RdfFormat] | None] = queue.Queue(maxsize=64)
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._load, daemon=True)
-        self.thread.start()
+        self.order = list(order)
+        self.named_graphs = named_graphs
+        self.next = 0  # index in ``order`` of the first document not yet written
+        self.arrived: dict[str, bytes | Path | None] = {}
+        self.union = _Union(scoped)
+        self.files = _Background(self._write_files, 2 * LOAD_BLOCK_BYTES)
+        self.store = _Background(self._load_store, 2 * LOAD_BLOCK_BYTES)
+        self.turtle = _Background(self._write_turtle, 2 * LOAD_BLOCK_BYTES)
 
     def __enter__(self) -> BuildWriter:
         return self
 
     def __exit__(self, *exc) -> None:
-        self._stop()
+        for thread in (self.files, self.store, self.turtle):
+            thread.stop()
         shutil.rmtree(self.staging, ignore_errors=True)
 
-    def add(self, nquads: bytes) -> None:
-        """One document's quads for the store."""
-        if self.error is not None:
-            raise self.error
-        self.queue.put((nquads, RdfFormat.N_QUADS))
+    def add(self, doc_id: str, nquads: bytes | Path, copy: Path | None = None) -> None:
+        """One document's quads (sorted, unique N-Quads), as bytes or the file holding them.
 
-    def _load(self) -> None:
-        """Bulk-load what arrives, in blocks of one format: documents' quads, then the merged triples."""
-        try:
-            store = Store(str(self.staging / "store"))
-            pending: list[bytes] = []
-            size, current = 0, RdfFormat.N_QUADS
-            while (item := self.queue.get()) is not None:
-                data, fmt = item
-                if pending and (fmt != current or size >= LOAD_BLOCK_BYTES):
-                    store.bulk_load(b"".join(pending), format=current)
-                    pending, size = [], 0
-                pending.append(data)
-                size += len(data)
-                current = fmt
-            if pending:
-                store.bulk_load(b"".join(pending), format=current)
-            store.flush()
-            store.optimize()
-            del store
-        except BaseException as exc:  # raised again in the building thread
-            self.error = exc
-            while self.queue.get() is not None:  # keep taking, so that no producer blocks
-                pass
-
-    def _stop(self) -> None:
-        if self.thread.is_alive():
-            self.queue.put(None)
-            self.thread.join()
-
-    def _merged_into_store(self, chunks: Iterator[bytes]) -> Iterator[bytes]:
-        """The union's triples also go to the store's default graph, each once.
-
-        Queries then read the default graph, where a place named by many documents is one
-        triple; Oxigraph's union of named graphs would return it once per document.
+        ``copy``: a file to write the bytes to as well (the build cache), atomically and off this thread.
         """
-        for chunk in chunks:
-            if self.error is not None:
-                raise self.error
-            self.queue.put((chunk, RdfFormat.N_TRIPLES))
-            yield chunk
+        if copy is not None:
+            self.files.put((copy, nquads))
+        self.arrived[doc_id] = nquads
+        self._release()
 
-    def finish(self, parts: Sequence[Path], summary: BuildSummary, scoped: Sequence[str] = (),
-               counted: Mapping[str, str] | None = None,
+    def drop(self, doc_id: str) -> None:
+        """A document of ``order`` that will not come (it could not be read or extracted)."""
+        self.arrived[doc_id] = None
+        self._release()
+
+    def _release(self) -> None:
+        while self.next < len(self.order) and self.order[self.next] in self.arrived:
+            data = self.arrived.pop(self.order[self.next])
+            self.next += 1
+            if data is None:
+                continue
+            if isinstance(data, Path):
+                data = data.read_bytes()
+            self.files.put((None, data))
+            triples = self.union.add(data)
+            if self.named_graphs:
+                self.store.put((data, RdfFormat.N_QUADS))
+            if triples:
+                self.store.put((triples, RdfFormat.N_TRIPLES))
+                self.turtle.put(triples)
+
+    def _write_files(self, items: Iterator[tuple[Path | None, bytes]]) -> None:
+        """graph.nq (documents in order, ``None`` as the path) and the cache files, each atomically."""
+        with (self.staging / "graph.nq").open("wb") as nquads:
+            for path, data in items:
+                if path is None:
+                    nquads.write(data)
+                    continue
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(".tmp")
+                tmp.write_bytes(data)
+                os.replace(tmp, path)
+
+    def _load_store(self, items: Iterator[tuple[bytes, RdfFormat]]) -> None:
+        """Bulk-load what arrives in blocks of one format: the documents' quads, the union's triples."""
+        store = Store(str(self.staging / "store"))
+        pending: dict[RdfFormat, list[bytes]] = {RdfFormat.N_QUADS: [], RdfFormat.N_TRIPLES: []}
+        sizes = dict.fromkeys(pending, 0)
+        for data, fmt in items:
+            pending[fmt].append(data)
+            sizes[fmt] += len(data)
+            if sizes[fmt] >= LOAD_BLOCK_BYTES:
+                store.bulk_load(b"".join(pending[fmt]), format=fmt)
+                pending[fmt], sizes[fmt] = [], 0
+        for fmt, blocks in pending.items():
+            if blocks:
+                store.bulk_load(b"".join(blocks), format=fmt)
+        store.flush()
+        store.optimize()
+        del store
+
+    def _write_turtle(self, chunks: Iterator[bytes]) -> None:
+        reader = io.BufferedReader(_ChunkReader(chunks), 1 << 20)
+        triples = parse(reader, format=RdfFormat.N_TRIPLES)
+        serialize(triples, output=str(self.staging / "graph.ttl"), format=RdfFormat.TURTLE, prefixes=PREFIXES)
+
+    def finish(self, summary: BuildSummary, counted: Mapping[str, str] | None = None,
                html: Callable[[Path, Path], None] | None = None) -> UnionCounts:
-        """Write graph.nq, graph.ttl, summary.json and graph.html, wait for the store, move all in place.
+        """Close graph.nq and graph.ttl, write summary.json and graph.html, wait for the store, move all in place.
 
-        ``scoped`` are the IRI prefixes whose subjects belong to one document (articles,
-        evidence): only the other triples can repeat across documents and need remembering.
         Sets ``summary.triples``, and ``summary.entities`` for the ``counted`` classes (name →
         class IRI); returns the distinct triples and the subjects of each type.
         """
-        counts = UnionCounts()
+        if self.next < len(self.order):
+            raise GovkgError(f"{self.order[self.next]}: the build ended before this document was written")
+        counts = self.union.counts
         staging = self.staging
         try:
-            concatenate(parts, staging / "graph.nq")
-            union = self._merged_into_store(_union_lines(parts, scoped, counts))
-            reader = io.BufferedReader(_ChunkReader(union), 1 << 20)
-            triples = parse(reader, format=RdfFormat.N_TRIPLES)
-            serialize(triples, output=str(staging / "graph.ttl"), format=RdfFormat.TURTLE, prefixes=PREFIXES)
+            self.files.join()
+            self.turtle.join()
             summary.triples = counts.triples
             if counted is not None:
                 summary.entities = {name: counts.types.get(cls, 0) for name, cls in counted.items()}
             _finish(staging, summary, html)
-            self._stop()
-            if self.error is not None:
-                raise self.error
+            self.store.join()
             _replace(staging, self.out)
         except OSError as exc:
             raise GovkgError(f"{self.out}: could not write the build: {exc.strerror or exc}") from exc
         return counts
+
+
+class _Background:
+    """A consumer thread fed through a queue bounded in bytes; its error is raised again in the producer.
+
+    The bound lets the producer run ahead of one slow step (a block being bulk-loaded) without
+    holding more than ``limit`` bytes.
+    """
+
+    def __init__(self, consume: Callable[[Iterator], None], limit: int) -> None:
+        self.items: deque = deque()
+        self.size = 0
+        self.limit = limit
+        self.closed = False
+        self.error: BaseException | None = None
+        self.ready = threading.Condition()
+        self.thread = threading.Thread(target=self._run, args=(consume,), daemon=True)
+        self.thread.start()
+
+    def put(self, item) -> None:
+        size = _size(item)
+        with self.ready:
+            while self.items and self.size + size > self.limit and self.error is None:
+                self.ready.wait()
+            if self.error is not None:
+                raise self.error
+            self.items.append(item)
+            self.size += size
+            self.ready.notify_all()
+
+    def _take(self) -> Iterator:
+        while True:
+            with self.ready:
+                while not self.items and not self.closed:
+                    self.ready.wait()
+                if not self.items:
+                    return
+                item = self.items.popleft()
+                self.size -= _size(item)
+                self.ready.notify_all()
+            yield item
+
+    def _run(self, consume: Callable[[Iterator], None]) -> None:
+        try:
+            consume(self._take())
+        except BaseException as exc:
+            with self.ready:
+                self.error = exc
+                self.items.clear()
+                self.ready.notify_all()
+
+    def stop(self) -> None:
+        with self.ready:
+            self.closed = True
+            self.ready.notify_all()
+        self.thread.join()
+
+    def join(self) -> None:
+        """Wait until everything put has been consumed; raise what went wrong in the thread."""
+        self.stop()
+        if self.error is not None:
+            raise self.error
+
+
+def _size(item: bytes | tuple) -> int:
+    """The bytes an item of a queue holds: the data, alone or paired with its format or path."""
+    if isinstance(item, tuple):
+        return len(next(part for part in item if isinstance(part, bytes)))
+    return len(item)
 
 
 @dataclass
@@ -181,29 +265,35 @@ class UnionCounts:
     types: Counter = field(default_factory=Counter)  # class IRI → distinct subjects typed with it
 
 
-_RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+class _Union:
+    """The union graph's N-Triples, each triple once: the graph term dropped from every quad.
 
+    Works on whole documents with bytes and set operations rather than line by line in Python.
+    A document's lines are sorted and share one graph term, so its triples come out sorted too.
+    """
 
-def _union_lines(parts: Iterable[Path], scoped: Sequence[str], counts: UnionCounts) -> Iterator[bytes]:
-    """The union's N-Triples, each triple once: the graph term dropped from every quad."""
-    prefixes = tuple(b"<" + p.encode("utf-8") for p in scoped)
-    seen: set[bytes] = set()
-    for part in parts:
-        chunk = []
-        with part.open("rb") as f:
-            for line in f:
-                head = line.rstrip(b"\n")
-                head = head[:head.rfind(b" ", 0, len(head) - 2)]  # drop " <graph> ."
-                if not head.startswith(prefixes):
-                    if head in seen:
-                        continue
-                    seen.add(head)
-                counts.triples += 1
-                subject, predicate, obj = head.split(b" ", 2)
+    def __init__(self, scoped: Sequence[str]) -> None:
+        self.prefixes = tuple(b"<" + p.encode("utf-8") for p in scoped)
+        self.seen: set[bytes] = set()  # the triples that can repeat across documents
+        self.counts = UnionCounts()
+
+    def add(self, nquads: bytes) -> bytes:
+        """The triples of these quads that the union does not hold yet."""
+        new = {line[:line.rfind(b" <")] for line in nquads.split(b"\n") if line}  # the graph term dropped
+        new -= self.seen
+        self.seen.update(t for t in new if not t.startswith(self.prefixes))
+        chunk = b"".join([t + b" .\n" for t in sorted(new)])
+        self.counts.triples += len(new)
+        for t in new:
+            if _TYPED in t:
+                subject, predicate, obj = t.split(b" ", 2)
                 if predicate == _RDF_TYPE:
-                    counts.types[obj[1:-1].decode("utf-8")] += 1
-                chunk.append(head + b" .\n")
-        yield b"".join(chunk)
+                    self.counts.types[obj[1:-1].decode("utf-8")] += 1
+        return chunk
+
+
+_RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_TYPED = b" " + _RDF_TYPE + b" <"
 
 
 class _ChunkReader(io.RawIOBase):
