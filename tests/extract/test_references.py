@@ -6,7 +6,7 @@ import pytest
 
 from govkg.extract.metrics import MetricRules
 from govkg.extract.references import ReferenceIndex
-from govkg.model import Place, Subject
+from govkg.model import Organization, Place, Subject
 from govkg.resources import Resources
 
 PLACES = (
@@ -96,3 +96,20 @@ def test_a_deictic_form_of_a_higher_level_is_the_place_the_topic_lies_in(rules):
     refs, _ = index.scan_topics(texts, [True, True], rules.sets_scene)
     (ref,) = [r for r in refs[1] if r.surface == "全镇"]
     assert ref.subject == Subject("place", "松岭镇")
+
+
+def test_names_are_found_sentence_by_sentence(index):
+    # each sentence's offsets are its own; a name written across two sentences is in neither
+    texts = ["我们去了临溪", "县城和桃源村。", "杏花村、桃源村。"]
+    refs = index.scan(texts)
+    assert [[(r.start, r.end, r.surface) for r in sentence] for sentence in refs] == [
+        [],
+        [(3, 6, "桃源村")],
+        [(0, 3, "杏花村"), (4, 7, "桃源村")],
+    ]
+
+
+def test_the_longest_name_wins_at_a_position(rules):
+    index = ReferenceIndex(PLACES, (Organization("临溪县文旅局", place="临溪县"),), (), rules.deixis)
+    (refs,) = index.scan(["临溪县文旅局在临溪县开会。"])
+    assert [(r.surface, r.subject.kind) for r in refs] == [("临溪县文旅局", "organization"), ("临溪县", "place")]

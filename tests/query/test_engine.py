@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,17 @@ def test_after_a_time_out_the_next_query_gets_a_fresh_worker(tmp_path):
     with pytest.raises(QueryError, match="time limit"):
         run(dataset, SLOW, timeout=0.05)
     assert run(dataset, "ASK { ?s a gk:Program }", timeout=5).boolean is True
+
+
+def test_a_timed_out_worker_thread_ends_once_its_query_does():
+    dataset = open_graph(TINY)
+    before = set(threading.enumerate())
+    with pytest.raises(QueryError, match="time limit"):
+        run(dataset, SLOW, timeout=0.05)
+    started = [t for t in threading.enumerate() if t not in before and t.name == "govkg-query"]
+    assert len(started) == 1
+    started[0].join(timeout=120)
+    assert not started[0].is_alive()
 
 
 def test_a_query_within_its_time_limit_answers(tiny):

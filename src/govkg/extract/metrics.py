@@ -22,22 +22,33 @@ skipped; see numbers.py for what is not a quantity at all.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from govkg.extract.numbers import NumberRules, Quantity
-from govkg.extract.references import PILOT, TOPIC_VERBS, Deixis, Reference, ReferenceIndex, focus_place
+from govkg.extract.numbers import NumberRules, Quantity, optional
+from govkg.extract.references import (
+    PILOT,
+    TOPIC_VERBS,
+    Deixis,
+    Reference,
+    ReferenceIndex,
+    after_quote,
+    focus_place,
+)
 from govkg.extract.trie import trie_pattern
 from govkg.model import Article, Evidence, Metric, Organization, Place, Program, Sentence, Subject
 from govkg.resources import Resources, read_lexicon, read_lexicon_groups
 
 _CLAUSE = "，,；;：:。！？!?"
 _OPEN, _CLOSE = "“‘「『", "”’」』"
-_SPEECH = set("，,。；;！？!?：:")
+_SPEECH = "，,。；;！？!?：:"
 _NOMINAL = "率量数额面"  # 办结率, 接待量: a verb that names what is measured
 _CLAUSE_END = re.compile(f"[{_CLAUSE}]")
+_QUOTE_MARK = re.compile(f"[{_OPEN}{_CLOSE}]")
+_SPEECH_MARK = re.compile(f"[{re.escape(_SPEECH)}]")
+_RIGHT_BREAK = f"{_CLAUSE}、"  # characters that end what is counted, read rightwards
 _COMPANION = ("与", "和", "同", "跟")  # 桃源村与杏花村合作: the one after 与 is not the actor
 _VERB_DONE = re.compile(r"[就已都]?[\u4e00-\u9fff]了$")
-
 
 
 def _alternation(words) -> re.Pattern[str]:
@@ -64,6 +75,11 @@ class MetricRules:
     titles: tuple[str, ...]
     period: re.Pattern[str]
     not_after_year: tuple[str, ...]
+    # The word lists above as patterns, for the checks made per sentence and per figure:
+    right_stop_pattern: re.Pattern[str]
+    initiating_pattern: re.Pattern[str]
+    long_prepositions: re.Pattern[str]  # prepositions of two characters or more (not 对, 向)
+    org_followers: tuple[str, ...]  # titles and speaker words: a body before them is an affiliation
 
     @classmethod
     def load(cls) -> MetricRules:
@@ -71,10 +87,15 @@ class MetricRules:
         subj = read_lexicon_groups("metric_subjects")
         per = read_lexicon_groups("metric_periods")
         longest = lambda ws: tuple(sorted(ws, key=len, reverse=True))  # noqa: E731
+        titles, speaker_words = longest(read_lexicon("titles")), longest(subj["speaker_words"])
         year = r"(?:\d{4}|[一二〇零]{4})年(?:\d{1,2}月)?"
+        # a span starts with a prefix, a year, a relative time or a start word: checking that
+        # first character lets the scan skip all other positions at once
+        first = {w[0] for group in ("prefix", "relative", "since") for w in per[group]} | set("一二〇零")
         period = (
-            rf"(?:{trie_pattern(per['prefix'])})?"
-            rf"(?:{year}(?:{trie_pattern(per['year_suffix'])})?"
+            rf"(?=[\d{re.escape(''.join(sorted(first)))}])"
+            + optional(trie_pattern(per["prefix"]))
+            + rf"(?:{year}(?:{trie_pattern(per['year_suffix'])})?"
             rf"|(?:{trie_pattern(per['relative'])})(?:\d{{1,2}}月(?:底|末|初|份)?)?"
             rf"|(?:{trie_pattern(per['since'])})以来)(?:以来)?"
         )
@@ -92,13 +113,17 @@ class MetricRules:
             initiating=longest(subj["initiating"]),
             prepositions=longest(subj["prepositions"]),
             state_verbs=longest(subj["state_verbs"]),
-            speaker_words=longest(subj["speaker_words"]),
+            speaker_words=speaker_words,
             means=longest(subj["means"]),
             running_since=re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{trie_pattern(per['since'])})以来"),
             session_units=frozenset(subj["session_units"]),
-            titles=longest(read_lexicon("titles")),
+            titles=titles,
             period=re.compile(period),
             not_after_year=per["not_after"],
+            right_stop_pattern=_alternation(words["right_stops"]),
+            initiating_pattern=_alternation(subj["initiating"]),
+            long_prepositions=_alternation(p for p in subj["prepositions"] if len(p) > 1),
+            org_followers=(*titles, *speaker_words),
         )
 
     def sets_scene(self, lead: str) -> bool:
@@ -138,10 +163,46 @@ def paragraph_starts(article: Article) -> list[bool]:
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class _Clause:
     start: int
     end: int
+
+
+class _Sentence:
+    """A sentence being read, with what several steps need worked out once: its clauses, the
+    references that may be what it is about, and the topic it hands on to the next sentence."""
+
+    def __init__(self, text: str, refs: list[Reference]) -> None:
+        self.text = text
+        self.refs = refs
+        self.programs = [r for r in refs if r.subject.kind == "program"]
+        self.eligible: list[Reference] | None = None  # filled by _ArticleReader._eligible_refs
+        self.carried: Subject | None = None  # filled by _ArticleReader._previous_topic
+        self.carried_known = False
+        self._clauses: list[_Clause] | None = None  # most sentences never need them
+        self._clause_starts: list[int] = []
+        self._pilots: dict[int, list[tuple[int, int]]] = {}
+
+    @property
+    def clauses(self) -> list[_Clause]:
+        if self._clauses is None:
+            self._clauses = _clauses(self.text)
+            self._clause_starts = [c.start for c in self._clauses]
+        return self._clauses
+
+    def clause_at(self, pos: int) -> _Clause:
+        """The clause that holds ``pos`` (clauses cover the whole text, in order)."""
+        clauses = self.clauses
+        return clauses[bisect_right(self._clause_starts, pos) - 1]
+
+    def pilot_spans(self, clause: _Clause) -> list[tuple[int, int]]:
+        """Where the clause names the sites of a pilot (以A村、B村等6个村为试点)."""
+        spans = self._pilots.get(clause.start)
+        if spans is None:
+            spans = [m.span() for m in PILOT.finditer(self.text, clause.start, clause.end)]
+            self._pilots[clause.start] = spans
+        return spans
 
 
 class _ArticleReader:
@@ -151,7 +212,7 @@ class _ArticleReader:
         self.rules = rules
         self.index = index
         self.focus = Subject("place", focus) if focus else None
-        self.previous: tuple[str, list[Reference]] | None = None  # the sentence before, read lazily
+        self.previous: _Sentence | None = None  # the sentence before, read lazily
         self.last_place: Subject | None = None
         self.paragraph_topic: Subject | None = None
         self.paragraph_program: Subject | None = None  # the last program the paragraph introduced
@@ -164,81 +225,82 @@ class _ArticleReader:
     def read(
         self, article: Article, sentence: Sentence, text: str, refs: list[Reference], opener: Subject | None
     ) -> list[Metric]:
+        s = _Sentence(text, refs)
         if opener:
             self.paragraph_topic = opener
-        launched = self._launched_program(text, refs)
+        launched = self._launched_program(s)
         if launched:
             self.paragraph_topic = launched
         for subject in (opener, launched):
             if subject and subject.kind == "program":
                 self.paragraph_program = subject
-        quantities = [q for q in self.rules.numbers.find(text) if not _in_short_quote(text, q.start)]
-        out = self._metrics(article, sentence, text, refs, quantities) if quantities else []
-        self.previous = (text, refs)
-        places = [p for p in map(self.index.place_of, refs) if p]
-        if places:
-            self.last_place = Subject("place", places[-1])
+        quantities = self.rules.numbers.find(text)
+        quotes = _short_quotes(text) if quantities else []
+        if quotes:
+            quantities = [q for q in quantities if not any(a < q.start < b for a, b in quotes)]
+        out = self._metrics(article, sentence, s, quantities) if quantities else []
+        self.previous = s
+        for ref in reversed(refs):
+            place = self.index.place_of(ref)
+            if place:
+                self.last_place = Subject("place", place)
+                break
         return out
 
-    def _launched_program(self, text: str, refs: list[Reference]) -> Subject | None:
+    def _launched_program(self, s: _Sentence) -> Subject | None:
         """The last program that a clause of the sentence puts in place (推行X制度, 试点“X”)."""
-        programs = [r for r in refs if r.subject.kind == "program"]
-        if not programs:
+        if not s.programs:
             return None
-        clauses = _clauses(text)
         out = None
-        for r in programs:
-            if not self._eligible(text, r, clauses):
-                continue  # not one item of a list (打造“A”“B”等课程)
-            clause = next(c for c in clauses if c.start <= r.start < c.end)
-            if any(v in text[clause.start : r.start] for v in self.rules.initiating):
+        for r in self._eligible_refs(s):  # not one item of a list (打造“A”“B”等课程)
+            if r.subject.kind != "program":
+                continue
+            clause = s.clause_at(r.start)
+            if self.rules.initiating_pattern.search(s.text, clause.start, r.start):
                 out = r.subject
         return out
 
-    def _means(self, text: str, refs: list[Reference], until: int) -> Subject | None:
+    def _means(self, s: _Sentence, until: int) -> Subject | None:
         """A program whose results the sentence reports: the means (通过“X”，…; 依托“X”，…)
         or the start of the period (“X”运行以来，…). A banner (以“X”为品牌) is not enough."""
-        programs = [r for r in refs if r.subject.kind == "program" and r.end <= until]
-        if not programs:
+        last = next((r for r in reversed(s.programs) if r.end <= until), None)
+        if last is None:
             return None
-        last = programs[-1]
-        before = text[: last.start].rstrip("“‘「『")
-        after = text[last.end :].lstrip("”’」』")
+        before = s.text[: last.start].rstrip("“‘「『")
+        after = s.text[last.end :].lstrip("”’」』")
         if before.endswith(self.rules.means) or self.rules.running_since.match(after):
             return last.subject
         return None
 
     def _previous_topic(self) -> Subject | None:
-        if self.previous is None:
+        previous = self.previous
+        if previous is None:
             return None
-        text, refs = self.previous
-        clauses = _clauses(text)
-        eligible = [r for r in refs if self._eligible(text, r, clauses)]
-        return self._topic(text, clauses, eligible, len(text), carried=True)
+        if not previous.carried_known:
+            eligible = self._eligible_refs(previous)
+            previous.carried = self._topic(previous, eligible, len(previous.text), carried=True)
+            previous.carried_known = True
+        return previous.carried
 
     def _metrics(
-        self,
-        article: Article,
-        sentence: Sentence,
-        text: str,
-        refs: list[Reference],
-        quantities: list[Quantity],
+        self, article: Article, sentence: Sentence, s: _Sentence, quantities: list[Quantity]
     ) -> list[Metric]:
-        clauses = _clauses(text)
+        text = s.text
         periods = self._periods(text)
-        eligible = [r for r in refs if self._eligible(text, r, clauses)]
+        eligible = self._eligible_refs(s)
+        evidence = (Evidence.of(article, sentence),)
         out: list[Metric] = []
         previous: dict[str, str] = {}
         prev_end = 0
         for q in quantities:
-            clause = next(c for c in clauses if c.start <= q.start < c.end)
-            measure, measure_start = self._measure(text, q, clause, max(prev_end, clause.start), refs)
+            clause = s.clause_at(q.start)
+            measure, measure_start = self._measure(text, q, clause, max(prev_end, clause.start), s.refs)
             if not measure:
                 measure = previous.get(q.unit) or self.rules.unit_measure.get(q.unit.lstrip("万亿"))
             if measure:
-                measure = "".join(ch for ch in measure if ch not in _OPEN + _CLOSE)
+                measure = _QUOTE_MARK.sub("", measure)
                 previous[q.unit] = measure
-            about = self._about(text, q, clause, clauses, eligible, refs, measure, measure_start)
+            about = self._about(s, q, clause, eligible, measure_start)
             out.append(
                 Metric(
                     value=q.value,
@@ -248,7 +310,7 @@ class _ArticleReader:
                     measure=measure,
                     about=about,
                     period=next((p for start, p in reversed(periods) if start < q.start), None),
-                    evidence=(Evidence.of(article, sentence),),
+                    evidence=evidence,
                 )
             )
             prev_end = q.end
@@ -269,18 +331,24 @@ class _ArticleReader:
         r = self.rules
         if after.startswith("的"):
             after = after[1:]
-        if not after or after[0] in _CLAUSE or after[0] in "、" or after[0].isdigit():
+        if not after or after[0] in _RIGHT_BREAK or after[0].isdigit():
             return None
         if after.startswith(r.right_stops):
             return None
-        end = 0
-        while end < len(after) and end < 20:
-            ch = after[end]
-            if ch in _CLAUSE or ch in "、" or ch.isdigit() or after.startswith(r.right_stops, end) and end:
+        # what is counted ends at the first break, digit, stop word or (from the third
+        # character) verb: 18个乡镇结对, a verb ends what is counted; 20 characters at most
+        end = min(len(after), 20)
+        stop = r.right_stop_pattern.search(after, 1)
+        if stop and stop.start() < end:
+            end = stop.start()
+        verb = r.object_verbs.search(after, 2)
+        if verb and verb.start() < end:
+            end = verb.start()
+        for i in range(1, end):
+            ch = after[i]
+            if ch in _RIGHT_BREAK or ch.isdigit():
+                end = i
                 break
-            if end >= 2 and r.object_verbs.match(after, end):
-                break  # 18个乡镇结对: a verb ends what is counted
-            end += 1
         noun = after[:end]
         if noun[:1] in _OPEN and any(c in noun for c in _CLOSE):
             close = max(noun.rfind(c) for c in _CLOSE)
@@ -296,15 +364,19 @@ class _ArticleReader:
     def _left_noun(self, text: str, start: int, end: int, refs: list[Reference]) -> tuple[str | None, int]:
         r = self.rules
         for ref in refs:
-            leading = ref.start == start or text[start : ref.start].strip() == ""
-            if start <= ref.start and ref.end <= end and ref.subject.kind != "program" and leading:
+            if (
+                start <= ref.start
+                and ref.end <= end
+                and ref.subject.kind != "program"
+                and (ref.start == start or not text[start : ref.start].strip())
+            ):
                 start = ref.end
         span = text[start:end]
         base = start
-        for m in r.period.finditer(span):
-            if m.start() == 0 or span[: m.start()].strip() == "":
-                base, span = base + m.end(), span[m.end() :]
-                break
+        # a time span opening what is left is not counted (only the first can open it)
+        m = r.period.search(span)
+        if m and not span[: m.start()].strip():
+            base, span = base + m.end(), span[m.end() :]
         cut = span.rfind("等")
         if cut >= 0 and len(span) - cut - 1 >= 2:
             base, span = base + cut + 1, span[cut + 1 :]
@@ -318,16 +390,18 @@ class _ArticleReader:
         changed = True
         while changed and span:
             changed = False
-            if _VERB_DONE.search(span) and len(span) > 3:
+            if "了" in span[-2:] and len(span) > 3 and _VERB_DONE.search(span):
                 span, changed = _VERB_DONE.sub("", span), True  # 站长先后换了4个: the verb is not counted
-            for w in r.tail_trim:
-                if span.endswith(w) and len(span) > len(w):
-                    span, changed = span[: -len(w)], True
-                    break
-            for w in r.lead_trim:
-                if span.startswith(w) and len(span) - len(w) >= 2:
-                    base, span, changed = base + len(w), span[len(w) :], True
-                    break
+            if span.endswith(r.tail_trim):
+                for w in r.tail_trim:
+                    if span.endswith(w) and len(span) > len(w):
+                        span, changed = span[: -len(w)], True
+                        break
+            if span.startswith(r.lead_trim):
+                for w in r.lead_trim:
+                    if span.startswith(w) and len(span) - len(w) >= 2:
+                        base, span, changed = base + len(w), span[len(w) :], True
+                        break
             for ref in refs:
                 if ref.start == base and ref.subject.kind != "program" and len(span) > ref.end - ref.start:
                     base, span, changed = ref.end, text[ref.end : end], True
@@ -343,94 +417,102 @@ class _ArticleReader:
 
     # -- about whom ------------------------------------------------------------------------
 
-    def _eligible(self, text: str, ref: Reference, clauses: list[_Clause]) -> bool:
+    def _eligible_refs(self, s: _Sentence) -> list[Reference]:
+        """The references that may be what the sentence is about (computed once per sentence)."""
+        if s.eligible is None:
+            s.eligible = [ref for ref in s.refs if self._eligible(s, ref)]
+        return s.eligible
+
+    def _eligible(self, s: _Sentence, ref: Reference) -> bool:
         r = self.rules
-        after = text[ref.end :].lstrip("”’」』")
-        before = text[: ref.start].rstrip("“‘「『")
-        if ref.subject.kind == "organization" and after.startswith((*r.titles, *r.speaker_words)):
+        text = s.text
+        kind = ref.subject.kind
+        if kind == "organization" and text.startswith(r.org_followers, after_quote(text, ref.end)):
             return False
-        if ref.subject.kind == "program":
-            if after.startswith(("等", "、", "“")) or before.endswith(("、", "”")):
+        if kind == "program":
+            if text.startswith(("等", "、", "“"), after_quote(text, ref.end)):
                 return False
-            if before.endswith(r.state_verbs):
+            before = text[: ref.start].rstrip("“‘「『")
+            if before.endswith(("、", "”")) or before.endswith(r.state_verbs):
                 return False
-        clause = next((c for c in clauses if c.start <= ref.start < c.end), None)
-        if clause is not None:
-            lead = text[clause.start : ref.start]
-            if any(p in lead for p in r.prepositions if len(p) > 1) or lead.startswith(r.prepositions):
-                return False
-        return True
+        clause = s.clause_at(ref.start)
+        if r.long_prepositions.search(text, clause.start, ref.start):
+            return False
+        return not text.startswith(r.prepositions, clause.start, ref.start)
 
     def _about(
-        self,
-        text: str,
-        q: Quantity,
-        clause: _Clause,
-        clauses: list[_Clause],
-        eligible: list[Reference],
-        refs: list[Reference],
-        measure: str | None,
-        measure_start: int,
+        self, s: _Sentence, q: Quantity, clause: _Clause, eligible: list[Reference], measure_start: int
     ) -> Subject | None:
+        text, refs = s.text, s.refs
         base_unit = q.unit.lstrip("万亿")
         if base_unit in self.rules.session_units:
-            for ref in refs:
-                if ref.subject.kind == "program" and q.end <= ref.start < clause.end:
+            for ref in s.programs:
+                if q.end <= ref.start < clause.end:
                     return ref.subject
         limit = min(q.start, measure_start) if measure_start >= clause.start else q.start
-        if clause.start <= measure_start < q.start:
-            # 打造15分钟便民服务圈12个: a program that is what is counted is not what the count is about
-            eligible = [
-                r
-                for r in eligible
-                if not (r.subject.kind == "program" and measure_start <= r.start < q.start)
-            ]
-        # 以A村、B村等6个村为试点: the places listed are what is counted, not what it is about
+        # 打造15分钟便民服务圈12个: a program that is what is counted is not what the count is about
+        counted_from = measure_start if clause.start <= measure_start < q.start else q.start
         eligible = [
-            r for r in eligible if not (clause.start <= r.start and _listed_before(text, r, refs, q.start))
+            r
+            for r in eligible
+            if not (r.subject.kind == "program" and counted_from <= r.start < q.start)
+            # 以A村、B村等6个村为试点: the places listed are what is counted, not what it is about
+            and not (clause.start <= r.start and _listed_before(text, r, refs, q.start))
         ]
         local = [r for r in eligible if clause.start <= r.start and r.end <= limit]
         pilot = self.paragraph_program
-        if pilot and any(
-            m.start() <= q.start < m.end() for m in PILOT.finditer(text, clause.start, clause.end)
-        ):
+        if pilot and any(start <= q.start < end for start, end in s.pilot_spans(clause)):
             return pilot  # 以A村、B村等6个村为试点 in a paragraph about a program: the program's pilot
-        means = self._means(text, refs, q.start)
+        means = self._means(s, q.start)
         if local:
             return means if means and all(r.subject.kind == "place" for r in local) else local[-1].subject
-        topic = self._topic(text, clauses, eligible, q.start)
+        topic = self._topic(s, eligible, q.start)
         if means and topic and topic.kind == "place":
             return means
         return topic or self._previous_topic() or self.paragraph_topic or self.last_place or self.focus
 
     def _topic(
-        self, text: str, clauses: list[_Clause], eligible: list[Reference], until: int, carried: bool = False
+        self, s: _Sentence, eligible: list[Reference], until: int, carried: bool = False
     ) -> Subject | None:
         """The actor of the sentence up to ``until``: first clause's subject, or what a clause launches.
 
         For the next sentence (``carried``) only a topic that the sentence launches or that an
         actor named before it acts on is kept; a bare object (邀请“X”成员…) is not carried.
         """
+        text = s.text
+        initiating = self.rules.initiating_pattern
         topic = None
         keep = False
-        for c in clauses:
+        following = iter(eligible)  # in text order, as are the clauses
+        ref = next(following, None)
+        for c in s.clauses:
             if c.start >= until:
                 break
-            inside = [
-                r
-                for r in eligible
-                if c.start <= r.start < min(c.end, until) and not text[r.end :].startswith(("、", "等"))
-            ]  # not the items of a list (以A村、B村等6个村为试点)
+            stop = min(c.end, until)
+            inside = []
+            while ref is not None and ref.start < stop:
+                if not text.startswith(("、", "等"), ref.end):  # not the items of a list (A村、B村等)
+                    inside.append(ref)
+                ref = next(following, None)
             if not inside:
                 continue
             lead = _strip_time(text[c.start : inside[0].start], self.rules)
-            launched = [r for r in inside if any(v in text[c.start : r.start] for v in self.rules.initiating)]
+            launched = [r for r in inside if initiating.search(text, c.start, r.start)]
             if topic is None:
-                presented = [r for r in inside if text[r.end :].startswith(TOPIC_VERBS)]  # 桃源村位于…
-                actors = [r for r in inside if not text[: r.start].endswith(_COMPANION)]  # A与B合作: A
-                # a program opening the clause acts on what follows (“X”覆盖全镇)
-                opening = inside[:1] if not lead and inside[0].subject.kind == "program" else []
-                topic = (launched or presented[:1] or opening or actors or inside)[-1].subject
+                if launched:
+                    topic = launched[-1].subject
+                else:
+                    presented = [r for r in inside if text.startswith(TOPIC_VERBS, r.end)]  # 桃源村位于…
+                    # a program opening the clause acts on what follows (“X”覆盖全镇)
+                    opening = not lead and inside[0].subject.kind == "program"
+                    if presented:
+                        topic = presented[0].subject
+                    elif opening:
+                        topic = inside[0].subject
+                    else:
+                        # A与B合作: A, not the companion
+                        actors = [r for r in inside if not text.endswith(_COMPANION, 0, r.start)]
+                        topic = (actors or inside)[-1].subject
                 keep = bool(launched) or len(inside) > 1
             elif launched:
                 topic, keep = launched[-1].subject, True
@@ -452,6 +534,8 @@ class _ArticleReader:
 def _listed_before(text: str, ref: Reference, refs: list[Reference], until: int) -> bool:
     """True for a member of what the number counts: 以A村、B村等6个村 (A村 and B村 are not its subject)."""
     gap = text[ref.end : until]
+    if "等" not in gap:
+        return False  # the usual case: removing names below cannot make it end with 等
     for r in refs:
         if ref.end <= r.start and r.end <= until:
             gap = gap.replace(r.surface, "")
@@ -459,6 +543,8 @@ def _listed_before(text: str, ref: Reference, refs: list[Reference], until: int)
 
 
 def _strip_tail(span: str, words: tuple[str, ...]) -> str:
+    if not span.endswith(words):
+        return span  # the usual case: no word to strip, so no word-by-word pass
     for w in words:
         if span.endswith(w) and len(span) > len(w):
             return span[: -len(w)]
@@ -488,17 +574,16 @@ def _clauses(text: str) -> list[_Clause]:
     return out
 
 
-def _in_short_quote(text: str, pos: int) -> bool:
-    """True inside a quotation that is a name or slogan (no sentence punctuation inside)."""
-    depth_start = []
-    for i, ch in enumerate(text):
-        if i >= pos and not depth_start:
-            return False
-        if ch in _OPEN:
-            depth_start.append(i)
-        elif ch in _CLOSE and depth_start:
-            start = depth_start.pop()
-            if start < pos < i and not (_SPEECH & set(text[start + 1 : i])):
-                return True
+def _short_quotes(text: str) -> list[tuple[int, int]]:
+    """The quotations that are a name or slogan (no sentence punctuation inside), as the offsets of
+    their opening and closing marks; a number strictly between them is part of the name."""
+    out, opened = [], []
+    for m in _QUOTE_MARK.finditer(text):
+        if m[0] in _OPEN:
+            opened.append(m.start())
+        elif opened:
+            start = opened.pop()
+            if not _SPEECH_MARK.search(text, start + 1, m.start()):
+                out.append((start, m.start()))
     # an unclosed quotation (cut text) counts as speech
-    return False
+    return out

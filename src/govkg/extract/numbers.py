@@ -39,7 +39,7 @@ _SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10**4, "亿": 10**8}
 _CN = "零〇一二两三四五六七八九十百千万亿"
 _RANGE = "-—–~～至到"
-_RANGE_SPLIT = re.compile(rf"\s*[{_RANGE}]\s*")
+_GROUPS = ("pre", "pct", "num", "upper", "cn_upper", "q1", "scale", "q2", "unit", "post")
 _ROUND = ("", "十", "百", "千")
 
 
@@ -107,6 +107,12 @@ def numeral_value(numeral: str) -> Decimal | None:
     return None if n is None else Decimal(n)
 
 
+def optional(source: str) -> str:
+    """The same pattern as ``(?:source)?``, written as an alternative with nothing: ``re`` runs a
+    ``?`` on a group through its general repeat machinery, which is slow in a pattern tried at
+    every position of a text; an alternative is a plain branch."""
+    return f"(?:{source}|)"
+
 
 @dataclass(frozen=True)
 class NumberRules:
@@ -126,13 +132,25 @@ class NumberRules:
         before = [w for w in qualifiers if w not in ("余", "多", "以上", "以内", "之内", "左右", "上下")]
         after = ["以上", "以内", "之内", "左右", "上下"]
         units = read_lexicon("units")
-        number = rf"\d+(?:\.\d+)?(?:\s*[{_RANGE}]\s*\d+(?:\.\d+)?)?|[{_CN}]+(?:[至到][{_CN}]+)?"
+        # a range (3至5, 10-20) keeps its upper bound
+        number = (
+            rf"\d+(?:\.\d+)?(?:\s*[{_RANGE}]\s*(?P<upper>\d+(?:\.\d+)?))?"
+            rf"|[{_CN}]+(?:[至到](?P<cn_upper>[{_CN}]+))?"
+        )
+        # Every quantity starts with a digit, a Chinese numeral, 百分之 or a qualifier before it:
+        # checking that first lets the scan skip all other positions at once.
+        first = "".join(sorted({w[0] for w in before} | set("上百" + _CN)))
         source = (
-            rf"(?<![\d.A-Za-z])(?<!\d[:：])(?P<pre>{trie_pattern(before)}|上(?=[百千万亿]))?"
-            rf"(?:百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+)"
-            rf"|(?P<num>{number})(?P<q1>[余多])?(?P<scale>万亿|万|亿)?(?P<q2>[余多])?"
-            rf"(?:(?P<unit>{trie_pattern(units)})|(?<=[万亿余多])(?=[^\u4e00-\u9fff]|$)))"
-            rf"(?P<post>{trie_pattern(after)})?"
+            rf"(?=[\d{re.escape(first)}])"
+            rf"(?<![\d.A-Za-z])(?<!\d[:：])"
+            + optional(rf"(?P<pre>{trie_pattern(before)}|上(?=[百千万亿]))")
+            + rf"(?:百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+)"
+            rf"|(?P<num>{number})"
+            + optional("(?P<q1>[余多])")
+            + optional("(?P<scale>万亿|万|亿)")
+            + optional("(?P<q2>[余多])")
+            + rf"(?:(?P<unit>{trie_pattern(units)})|(?<=[万亿余多])(?=[^\u4e00-\u9fff]|$)))"
+            + optional(rf"(?P<post>{trie_pattern(after)})")
         )
         ctx = read_lexicon_groups("metric_context")
         return cls(
@@ -164,50 +182,62 @@ class NumberRules:
         return self._quantity(m, text.strip()) if m else None
 
     def _quantity(self, m: re.Match[str], text: str) -> Quantity | None:
-        if m["pct"]:
-            value = numeral_value(m["pct"])
-            qualifier = self.qualifiers.get(m["pre"] or "") or self.qualifiers.get(m["post"] or "")
+        pre, pct, num, upper, cn_upper, q1, written_scale, q2, unit, post = m.group(*_GROUPS)
+        if pct:
+            value = numeral_value(pct)
+            qualifier = self.qualifiers.get(pre or "") or self.qualifiers.get(post or "")
             return None if value is None else Quantity(value, "%", qualifier, m[0], m.start(), m.end())
-        num, unit = m["num"], m["unit"] or ""
-        upper = _RANGE_SPLIT.split(num)[-1]
+        unit = unit or ""
+        upper = upper or cn_upper or num
         chinese = not upper[0].isdigit()
         numeral, scale = split_scale(upper) if chinese else (upper, "")
-        scale = scale or (m["scale"] or "")
-        if chinese and m["scale"]:
+        scale = scale or (written_scale or "")
+        if chinese and written_scale:
             return None  # 万万: not a numeral
-        value = numeral_value(numeral)
         if not unit and not scale:
             return None  # 3余: no unit and no 万/亿 to stand for one
-        if value is None or not self._amount(m, text, value, numeral if chinese else None, scale):
+        value = numeral_value(numeral)
+        if value is None or not self._amount(
+            m, text, unit, pre, post, q1 or q2, value, numeral if chinese else None, scale
+        ):
             return None
-        pre = m["pre"]
         qualifier = (
             "超"
             if pre == "上"
             else self.qualifiers.get(pre or "")
-            or self.qualifiers.get(m["q1"] or m["q2"] or "")
-            or self.qualifiers.get(m["post"] or "")
+            or self.qualifiers.get(q1 or q2 or "")
+            or self.qualifiers.get(post or "")
         )
         unit = "%" if unit == "％" else unit
         return Quantity(value, scale + unit, qualifier, m[0], m.start(), m.end())
 
-    def _amount(self, m: re.Match[str], text: str, value: Decimal, chinese: str | None, scale: str) -> bool:
+    def _amount(
+        self,
+        m: re.Match[str],
+        text: str,
+        unit: str,
+        pre: str | None,
+        post: str | None,
+        inner: str | None,  # 余/多 right after the numeral
+        value: Decimal,
+        chinese: str | None,
+        scale: str,
+    ) -> bool:
         """False for the spans shaped like a quantity that are not one (ordinal, date, name, clock)."""
-        start, end, unit = m.start(), m.end(), m["unit"] or ""
+        start, end = m.span()
         before, after = text[max(0, start - 4) : start], text[end : end + 4]
         if before.endswith(("第", "每")) or after.startswith(("后", ":", "：")):
             return False
         if unit and text.startswith(self.not_units, end - len(unit)):
             return False  # 从1起步: the unit's character begins another word
-        wider = text[max(0, start - 6) : start]
         if unit in self.duration_units and not (
-            m["pre"] or m["post"] or _ends_with_cue(wider, self.duration_cues)
+            pre or post or _ends_with_cue(text[max(0, start - 6) : start], self.duration_cues)
         ):
             return False
-        if chinese == "" and not (m["pre"] or m["q1"] or m["q2"] or m["post"]):
+        if chinese == "" and not (pre or inner or post):
             return False  # 万人空巷, 千家万户: a bare 万 is a figure of speech unless qualified (近万)
         if chinese is not None and not scale:
-            if value == 1 and not m["pre"]:
+            if value == 1 and not pre:
                 return False  # 一个, 一场: an article, not a count
             if value < 10 and unit not in self.small_numeral_units:
                 return False

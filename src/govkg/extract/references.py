@@ -14,9 +14,11 @@ A paragraph's topic is what it is about: the place, body or program a sentence o
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from govkg.extract.trie import trie_pattern
 from govkg.model import Organization, Place, Program, Subject
@@ -51,6 +53,7 @@ class Deixis:
     pattern: re.Pattern[str]
     levels: tuple[str, ...]  # longest first
     program: re.Pattern[str] | None = None  # 该机制, 这一模式: the program named last
+    level_suffix: re.Pattern[str] | None = None  # the longest level word ending a name
 
     @classmethod
     def build(
@@ -62,18 +65,28 @@ class Deixis:
         program_kinds: Iterable[str] = (),
     ) -> Deixis:
         levels = tuple(sorted(set(levels), key=len, reverse=True))
+        prefixes, home = tuple(prefixes), tuple(home)
         source = f"(?:{trie_pattern(prefixes)})(?P<level>{trie_pattern(levels)})"
-        home = tuple(home)
         if home:
             # 县里 only as a word of its own: not 乡村里 or 城镇里.
             source += f"|(?:(?<![{_HAN}])|(?<=[在从到回由去]))(?P<home>{trie_pattern(home)})里"
+        # checking the first character first lets the scan skip all other positions at once
+        first = "".join(sorted({w[0] for w in (*prefixes, *home) if w}))
+        if first:
+            source = f"(?=[{re.escape(first)}])(?:{source})"
         program_prefixes, program_kinds = tuple(program_prefixes), tuple(program_kinds)
         program = None
         if program_prefixes and program_kinds:
             program = re.compile(f"(?:{trie_pattern(program_prefixes)})(?:{trie_pattern(program_kinds)})")
-        return cls(re.compile(source), levels, program)
+        # the leftmost level word that ends the name is the longest one
+        level_suffix = re.compile(f"(?:{trie_pattern(levels)})\\Z")
+        return cls(re.compile(source), levels, program, level_suffix)
 
     def level_of(self, name: str) -> str | None:
+        """The level word a place name ends with (桃源村 → 村), the longest when several do."""
+        if self.level_suffix is not None:
+            m = self.level_suffix.search(name)
+            return m[0] if m else None
         return next((lv for lv in self.levels if name.endswith(lv)), None)
 
     @staticmethod
@@ -105,9 +118,10 @@ class ReferenceIndex:
         # is the program when the text writes exactly that form.
         for kind, items in (("place", places), ("organization", organizations), ("program", programs)):
             for item in items:
+                subject = Subject(kind, item.name)
                 for form in (item.name, *item.aliases):
                     if len(form) >= 2:
-                        self.surfaces[form] = Subject(kind, item.name)
+                        self.surfaces[form] = subject
         for place in places:
             self.place_levels[place.name] = deixis.level_of(place.name)
         self.parents = {p.name: p.parent for p in places}
@@ -134,13 +148,14 @@ class ReferenceIndex:
         last_program: Subject | None = None
         topic: Subject | None = None
         out, openers = [], []
-        for i, text in enumerate(texts):
+        deictic_forms = self.deixis.pattern.finditer
+        program_deixis = self.deixis.program is not None and self.has_programs
+        for i, (text, named) in enumerate(zip(texts, self._named(texts), strict=True)):
             if i < len(paragraph_starts) and paragraph_starts[i]:
                 topic = None
-            named = self._named(text)
-            opener = self._topic_of(text, named, is_lead) if is_lead else None
+            opener = self._topic_of(text, named, is_lead) if is_lead and named else None
             refs = list(named)
-            for m in self.deixis.pattern.finditer(text):
+            for m in deictic_forms(text):
                 if any(r.start < m.end() and m.start() < r.end for r in named):
                     continue
                 level = self.deixis.level_in(m)
@@ -148,8 +163,11 @@ class ReferenceIndex:
                 name = self._resolve(level, current, named, m.start(), last_by_level)
                 if name:
                     refs.append(Reference(m.start(), m.end(), Subject("place", name), m[0], True))
-            refs.extend(self._program_deixis(text, named, last_program))
-            refs.sort(key=lambda r: r.start)
+            if program_deixis:
+                refs.extend(self._program_deixis(text, named, last_program))
+            deictic = len(refs) > len(named)
+            if deictic:
+                refs.sort(key=lambda r: r.start)
             for r in refs:
                 place = self.place_of(r)
                 level = self.place_levels.get(place) if place else None
@@ -157,7 +175,8 @@ class ReferenceIndex:
                     last_by_level[level] = place
                 if r.subject.kind == "program":
                     last_program = r.subject
-            if is_lead and not opener:
+            if is_lead and not opener and deictic:
+                # with no deictic form added the references are the names, already tried above
                 opener = self._topic_of(text, refs, is_lead)
             topic = opener or topic
             out.append(refs)
@@ -205,10 +224,10 @@ class ReferenceIndex:
     def _topic_of(self, text: str, refs: list[Reference], is_lead: Callable[[str], bool]) -> Subject | None:
         """The name a sentence is about: the subject of 是/位于, or the one it opens with."""
         for r in refs:
-            if text.startswith(TOPIC_VERBS, _after_quote(text, r.end)):
+            if text.startswith(TOPIC_VERBS, after_quote(text, r.end)):
                 return r.subject
         for r in refs:
-            after = text[_after_quote(text, r.end) : r.end + 12]
+            after = text[after_quote(text, r.end) : r.end + 12]
             if r.subject.kind == "organization" and after.startswith(self.titles):
                 continue  # a body's official speaking (镇党委书记说), not the body
             if after.startswith(("、", "等", "“", "及")):
@@ -245,26 +264,41 @@ class ReferenceIndex:
             return self.org_places.get(ref.subject.name)
         return None
 
-    def _named(self, text: str) -> list[Reference]:
+    def _named(self, texts: list[str]) -> list[list[Reference]]:
+        """The names written in each sentence, leftmost-longest.
+
+        Each form is searched once in the whole article rather than once per sentence; a hit
+        that runs across the end of a sentence is no hit of either sentence.
+        """
+        joined = "".join(texts)
+        ends = list(accumulate(map(len, texts)))  # sentence k covers joined[ends[k] - len : ends[k]]
         hits = []
         for form in self.forms:
-            i = text.find(form)
+            i = joined.find(form)
             while i >= 0:
                 hits.append((i, -len(form), form))
-                i = text.find(form, i + 1)
+                i = joined.find(form, i + 1)
         hits.sort()
-        refs, end = [], 0
+        out: list[list[Reference]] = [[] for _ in texts]
+        sentence, offset, end = -1, 0, 0
         for start, neg_len, form in hits:
+            k = bisect_right(ends, start)
+            if start - neg_len > ends[k]:
+                continue
+            if k != sentence:
+                sentence, offset = k, ends[k] - len(texts[k])
+                end = offset
             if start >= end:
-                refs.append(Reference(start, start - neg_len, self.surfaces[form], form))
+                out[k].append(Reference(start - offset, start - neg_len - offset, self.surfaces[form], form))
                 end = start - neg_len
-        return refs
+        return out
 
     def _any_place(self, level: str) -> str | None:
         return next((name for name, lv in self.place_levels.items() if lv == level), None)
 
 
-def _after_quote(text: str, at: int) -> int:
+def after_quote(text: str, at: int) -> int:
+    """The offset after the closing quotation marks (if any) that start at ``at``."""
     while at < len(text) and text[at] in "”’」』":
         at += 1
     return at
@@ -281,10 +315,10 @@ def focus_place(index: ReferenceIndex, references: list[list[Reference]]) -> str
     """
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for weight, kinds in ((2, ("place",)), (1, ("organization",))):
+    for weight, kind in ((2, "place"), (1, "organization")):
         for i, refs in enumerate(references):
             for r in refs:
-                place = index.place_of(r) if r.subject.kind in kinds else None
+                place = index.place_of(r) if r.subject.kind == kind else None
                 if place:
                     counts[place] += weight
                     first.setdefault(place, i)

@@ -8,7 +8,6 @@ the process) in the background, which is why the CLI exits right after reporting
 
 from __future__ import annotations
 
-import queue
 import re
 import threading
 import traceback
@@ -110,45 +109,63 @@ def _release_results(error: BaseException | None) -> None:
         error = error.__cause__ or error.__context__
 
 
+class _Slot:
+    """The handoff between a caller and the worker thread: two locks used as one-shot signals."""
+
+    def __init__(self) -> None:
+        self.start = threading.Lock()
+        self.done = threading.Lock()
+        self.start.acquire()
+        self.done.acquire()
+        self.work: Callable[[], object] | None = None
+        self.value: object = None
+        self.error: BaseException | None = None
+
+
 class Worker:
     """One reusable thread that runs queries under a time limit (a new thread per query cost 0.1-0.3 ms).
 
-    A query that overruns its limit keeps the thread busy until Oxigraph finishes it, so that thread
-    is let go (it exits after that query) and the next query gets a fresh one.
+    The handoff is a pair of plain locks, the cheapest wake-up Python has. A query that overruns its
+    limit keeps the thread busy until Oxigraph finishes it, so that thread is let go (it exits after
+    that query) and the next query gets a fresh one.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._jobs: queue.SimpleQueue | None = None
+        self._slot: _Slot | None = None
 
-    def _serve(self, jobs: queue.SimpleQueue) -> None:
-        while (job := jobs.get()) is not None:
-            work, outcome, done = job
+    @staticmethod
+    def _serve(slot: _Slot) -> None:
+        while True:
+            slot.start.acquire()
+            work, slot.work = slot.work, None
+            if work is None:
+                return
             try:
-                outcome["value"] = work()
+                slot.value = work()
             except BaseException as error:  # handed to the caller's thread
                 _release_results(error)
-                outcome["error"] = error
-            del work, job
-            done.set()
+                slot.error = error
+            del work
+            slot.done.release()
 
     def run(self, work: Callable[[], T], timeout: float, where: str) -> T:
         with self._lock:
-            if self._jobs is None:
-                self._jobs = queue.SimpleQueue()
-                threading.Thread(
-                    target=self._serve, args=(self._jobs,), name="govkg-query", daemon=True
-                ).start()
-            outcome: dict[str, object] = {}
-            done = threading.Event()
-            self._jobs.put((work, outcome, done))
-            if not done.wait(timeout):
-                self._jobs.put(None)
-                self._jobs = None
+            slot = self._slot
+            if slot is None:
+                slot = self._slot = _Slot()
+                threading.Thread(target=self._serve, args=(slot,), name="govkg-query", daemon=True).start()
+            slot.work = work
+            slot.start.release()
+            if not slot.done.acquire(timeout=timeout):
+                self._slot = None
+                slot.start.release()  # with no work: the thread ends once the query does
                 raise QueryError(f"{where}: no answer within the time limit of {timeout:g} s")
-        if "error" in outcome:
-            raise outcome["error"]  # type: ignore[misc]
-        return outcome["value"]  # type: ignore[return-value]
+            value, error = slot.value, slot.error
+            slot.value = slot.error = None
+        if error is not None:
+            raise error
+        return value  # type: ignore[return-value]
 
 
 def execute(

@@ -99,14 +99,19 @@ def with_values(query: str, bindings: Mapping[pyoxigraph.Variable, object]) -> s
     """``query`` with ``VALUES (?a ?b) { (<x> "y"@zh) }`` opening each WHERE clause that projects them."""
     if not bindings:
         return query
-    values = {variable.value: str(term) for variable, term in bindings.items()}
+    return _hinted(query, tuple(sorted((variable.value, str(term)) for variable, term in bindings.items())))
+
+
+@lru_cache(maxsize=1024)
+def _hinted(query: str, values: tuple[tuple[str, str], ...]) -> str:
+    """The hinted text for (name, term as N-Triples) pairs: a question asked again costs a lookup."""
     out, last = [], 0
     for offset, visible in _where_groups(query):
-        names = sorted(n for n in values if visible is None or n in visible)
-        if not names:
+        row = [(name, term) for name, term in values if visible is None or name in visible]
+        if not row:
             continue
-        head = " ".join(f"?{n}" for n in names)
-        row = " ".join(values[n] for n in names)
-        out += [query[last:offset], f" VALUES ({head}) {{ ({row}) }} "]
+        head = " ".join(f"?{name}" for name, _ in row)
+        terms = " ".join(term for _, term in row)
+        out += [query[last:offset], f" VALUES ({head}) {{ ({terms}) }} "]
         last = offset
     return "".join(out) + query[last:]
