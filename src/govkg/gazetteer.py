@@ -89,6 +89,9 @@ class Gazetteer:
 
     def __init__(self, divisions: list[Division], ethnic_groups: tuple[str, ...] = ()):
         self.by_code = {d.adcode: d for d in divisions}
+        # Each division's chain of parents, walked once here: the place extractor asks for it
+        # for every gazetteer mention of an article.
+        self._ancestors: dict[str, tuple[Division, ...]] = {d.adcode: self._walk_up(d) for d in divisions}
         self.by_name: dict[str, list[Division]] = {}
         # Every written form with its kind: "full", "abbr" (沿X自治县) or "short" (杭州, 沿X).
         self.forms: dict[str, list[tuple[Division, str]]] = {}
@@ -158,10 +161,17 @@ class Gazetteer:
         """True when one division contains the other (or they are the same)."""
         return a.adcode == b.adcode or a in self.ancestors(b) or b in self.ancestors(a)
 
-    def ancestors(self, division: Division) -> list[Division]:
+    def ancestors(self, division: Division) -> tuple[Division, ...]:
         """Parents from the nearest up to the province."""
+        return self._ancestors[division.adcode] if self._own(division) else self._walk_up(division)
+
+    def _own(self, division: Division) -> bool:
+        """A division of this gazetteer, whose chain of parents was walked when it was loaded."""
+        return self.by_code.get(division.adcode) is division
+
+    def _walk_up(self, division: Division) -> tuple[Division, ...]:
         chain, cur = [], self.parent(division)
         while cur is not None:
             chain.append(cur)
             cur = self.parent(cur)
-        return chain
+        return tuple(chain)

@@ -8,13 +8,13 @@ is *chained* to it: the earlier one is its parent as the text gives it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
-
-import jieba
 
 from govkg.extract.rules import FREE_STOP_CHARS, EntityRules
 from govkg.gazetteer import Division
 from govkg.model import Place
+from govkg.resources import CachedTokenizer
 
 _MAX_CHAINED_STEM = 8
 _MAX_FREE_STEM = 8
@@ -27,6 +27,9 @@ _DECK_MARK = "——记"  # a deck: ——记 + the person's post and name
 _LIST_JOINERS = ("和", "与", "及", "、")  # 某村和东关村: a name listed with a place is one
 _WATER_AND_HILLS = "河江湖海山"
 _NOT_IN_STEMS = "委办县省"
+_NOT_IN_STEM_CHARS = re.compile(f"[{_NOT_IN_STEMS}]")
+_HAN_RUN_TO_END = re.compile("[\u4e00-\u9fff·]*\\Z")  # searched up to a position: the run before it
+_UP_TO_LAST_NOT_IN_STEM = re.compile(f"(?s).*[{_NOT_IN_STEMS}]")  # greedy: through the last one
 _NAME_INITIAL_STOPS = "和同向正曾于"  # function characters that also begin names (和平, 向阳)
 _ALWAYS_STOP = "的在是把将被对给让着了"  # never the first character of a name written in a chain
 _COMMON_NAMED_STEM_FREQ = 300
@@ -83,7 +86,7 @@ def is_han(ch: str) -> bool:
 def scan_places(
     text: str,
     rules: EntityRules,
-    tokenizer: jieba.Tokenizer,
+    tokenizer: CachedTokenizer,
     known: frozenset[str] = frozenset(),
     weak: list[str] | None = None,
 ) -> list[Span]:
@@ -94,16 +97,17 @@ def scan_places(
     more than once). Otherwise it is appended to ``weak``, for the caller to count.
     """
     gaz = [
-        Span(start, end, text[start:end], "gazetteer", *_gaz_fields(rules, text[start:end]))
+        Span(start, end, text[start:end], "gazetteer", *rules.place_readings[text[start:end]])
         for start, end in rules.find_place_forms(text)
     ]
-    phrases = [(m.start(), m.end()) for m in rules.set_phrases.finditer(text)]
-    gaz = [
-        s
-        for s in gaz
-        if s.is_strong
-        or not (_inside_word(text, s, tokenizer.FREQ) or any(a <= s.start and s.end <= b for a, b in phrases))
-    ]
+    if not all(s.is_strong for s in gaz):
+        phrases = [(m.start(), m.end()) for m in rules.set_phrases.finditer(text)]
+        gaz = [
+            s
+            for s in gaz
+            if s.is_strong
+            or not (_inside_word(text, s, tokenizer.FREQ) or any(a <= s.start and s.end <= b for a, b in phrases))
+        ]
     found: list[Span] = []
     gi = 0
     for m in rules.place_suffix.finditer(text):
@@ -129,11 +133,13 @@ def scan_places(
 
 def _mark_cued(text: str, spans: list[Span], rules: EntityRules) -> list[Span]:
     """Short forms in a place context: after 在, 赴, 来自 … (在某京经营), or listed with other places."""
+    if all(s.is_strong for s in spans):
+        return spans  # most lines: no short form to mark
     starts = {s.start for s in spans}
     ends = {s.end for s in spans}
     out = []
     for s in spans:
-        if s.kind == "gazetteer" and not s.is_strong and text[s.end : s.end + 1] not in _ROAD_CHARS:
+        if not s.is_strong and text[s.end : s.end + 1] not in _ROAD_CHARS:
             listed = (s.start > 0 and text[s.start - 1] == "、" and s.start - 1 in ends) or (
                 text[s.end : s.end + 1] == "、" and s.end + 1 in starts
             )
@@ -147,22 +153,12 @@ def _inside_word(text: str, span: Span, freq: dict[str, int]) -> bool:
     """A short form that is part of a longer word (青山 in 绿水青山, 金山 in 金山银山)."""
     n = len(span.surface)
     for length in range(n + 1, n + 4):
-        for start in range(max(0, span.end - length), span.start + 1):
+        last_start = min(span.start, len(text) - length)  # a word of ``length`` characters, inside the text
+        for start in range(max(0, span.end - length), last_start + 1):
             word = text[start : start + length]
-            if (
-                len(word) == length
-                and freq.get(word, 0) > 0
-                and not word.endswith(("市", "省", "区", "县", "旗"))
-            ):
+            if freq.get(word, 0) > 0 and not word.endswith(("市", "省", "区", "县", "旗")):
                 return True
     return False
-
-
-def _gaz_fields(rules: EntityRules, surface: str) -> tuple[str, tuple[Division, ...], str]:
-    entries = rules.gazetteer.forms[surface]
-    divisions = tuple(d for d, _ in entries)
-    form = "full" if any(k == "full" for _, k in entries) else entries[0][1]
-    return divisions[0].level, divisions, form
 
 
 def _suffix_span(
@@ -171,7 +167,7 @@ def _suffix_span(
     suffix: str,
     found: list[Span],
     rules: EntityRules,
-    tokenizer: jieba.Tokenizer,
+    tokenizer: CachedTokenizer,
     known: frozenset[str] = frozenset(),
     weak: list[str] | None = None,
 ) -> Span | None:
@@ -199,9 +195,10 @@ def _suffix_span(
         short = _short_water_name(text, pos, end, rules)
         if short is not None:
             return short
-    run_start = pos
-    while run_start > 0 and (is_han(text[run_start - 1]) or text[run_start - 1] in "·"):
-        run_start -= 1
+    # Where the run of Han characters before the level word starts, looked for only as far back as a
+    # stem may reach (a single-line page can be one run of thousands of characters).
+    reach = max(0, pos - max(_MAX_CHAINED_STEM, _MAX_FREE_STEM))
+    run_start = _HAN_RUN_TO_END.search(text, reach, pos).start()
     prev = next((s for s in reversed(found) if s.end <= pos), None)
     if prev is not None and prev.kind == "gazetteer" and not prev.is_strong:
         prev = next((s for s in reversed(found) if s.end <= prev.start), None)  # absorb 青山 of 青山路
@@ -223,8 +220,8 @@ def _suffix_span(
         if text.startswith(_DECK_MARK, free - 2):
             free += 1  # ——记某村党支部书记: the deck's verb is not part of the name
         stem_start = _name_tokens_start(text, free, pos, tokenizer, rules.non_names)
-        said = [m.end() for m in rules.speech.finditer(text, stem_start, pos)]
-        stem_start = max([stem_start, *said])  # 都说|东关村: a verb of saying ends what comes before
+        for said in rules.speech.finditer(text, stem_start, pos):
+            stem_start = said.end()  # 都说|东关村: a verb of saying ends what comes before
         if (
             not named
             and stem_start > free
@@ -241,11 +238,9 @@ def _suffix_span(
         ):
             stem_start += 1  # 其中|新都街道: the first character belongs to the word before
     if not chained:
-        cut = max(
-            (stem_start + k + 1 for k, ch in enumerate(text[stem_start:pos]) if ch in _NOT_IN_STEMS),
-            default=0,
-        )
-        stem_start = max(stem_start, cut)  # 我县|某镇: a name starts after a level or office word
+        level_word = _UP_TO_LAST_NOT_IN_STEM.match(text, stem_start, pos)
+        if level_word is not None:
+            stem_start = level_word.end()  # 我县|某镇: a name starts after a level or office word
     stem = text[stem_start:pos]
     if named and chained and not stem and prev is not None and prev.kind == "gazetteer" and len(suffix) >= 3:
         return Span(pos, end, prev.surface + suffix, "named", "named", reach=rules.named[suffix])  # 某县经济开发区
@@ -260,7 +255,7 @@ def _suffix_span(
         listed = prev is not None and prev.kind == "subcounty" and text[prev.end : stem_start] in _LIST_JOINERS
         strong = surface in known or _after_strong_cue(text, stem_start, rules)
         if _village_like(stem, rules, strong, tokenizer.FREQ):
-            cued = any(text.endswith(c, 0, stem_start) for c in rules.place_cues)
+            cued = text.endswith(rules.place_cues, 0, stem_start)
             at_start = _in_place_context(text, stem_start, rules) and (
                 stem in rules.place_words or not _action_follows(text, end, rules, tokenizer)
             )
@@ -299,7 +294,7 @@ def _last_boundary(
 
 
 def _name_tokens_start(
-    text: str, start: int, stop: int, tokenizer: jieba.Tokenizer, verbs: frozenset[str] = frozenset()
+    text: str, start: int, stop: int, tokenizer: CachedTokenizer, verbs: frozenset[str] = frozenset()
 ) -> int:
     """Drop the leading words of a stem up to the last common word or verb (利用文化|广场 → nothing,
     某某带着|村 → nothing)."""
@@ -332,14 +327,17 @@ def _free_stem_start(text: str, start: int, stop: int, rules: EntityRules) -> in
 
 def _in_place_context(text: str, start: int, rules: EntityRules, cues: tuple[str, ...] = ()) -> bool:
     """A name at a clause's start, or after a word that introduces a place (在, 来到, 沿)."""
-    return start == 0 or text[start - 1] in _CLAUSE_START or _after_strong_cue(text, start, rules) or any(
-        text.endswith(c, 0, start) for c in cues
+    return (
+        start == 0
+        or text[start - 1] in _CLAUSE_START
+        or _after_strong_cue(text, start, rules)
+        or text.endswith(cues, 0, start)
     )
 
 
 def _after_strong_cue(text: str, start: int, rules: EntityRules) -> bool:
     """After 在, 走进 … or in a deck (——记): what follows is surely a place's or a person's name."""
-    return text.endswith(_DECK_MARK, 0, start) or any(text.endswith(c, 0, start) for c in rules.strong_cues)
+    return text.endswith(_DECK_MARK, 0, start) or text.endswith(rules.strong_cues, 0, start)
 
 
 def _village_like(stem: str, rules: EntityRules, strong: bool, freq: dict[str, int]) -> bool:
@@ -359,12 +357,12 @@ def _village_like(stem: str, rules: EntityRules, strong: bool, freq: dict[str, i
 def _water_context(text: str, start: int, end: int, rules: EntityRules) -> bool:
     """沿某江而建 (after a cue), or 某某河穿镇而过 (a clause's start and a verb of flowing or crossing:
     a name such as 黄大山 before another verb is a person's)."""
-    if any(text.endswith(c, 0, start) for c in rules.water_cues):
+    if text.endswith(rules.water_cues, 0, start):
         return True
     return _in_place_context(text, start, rules) and text.startswith(_VERB_AFTER_WATER, end)
 
 
-def _action_follows(text: str, end: int, rules: EntityRules, tokenizer: jieba.Tokenizer) -> bool:
+def _action_follows(text: str, end: int, rules: EntityRules, tokenizer: CachedTokenizer) -> bool:
     """空心村|整治, 示范村|建设: a kind of village followed by what is done to it, not a name."""
     tokens = tokenizer.lcut(text[end : end + 4])
     return bool(tokens) and (tokens[0] in rules.non_names or tokens[0] in rules.generic_words)
@@ -377,7 +375,7 @@ def _tail_freq(stem: str, suffix: str, rules: EntityRules, freq: dict[str, int])
     return 0 if tail in rules.gazetteer.forms else freq.get(tail, 0)
 
 
-def _generic_stem(stem: str, rules: EntityRules, tokenizer: jieba.Tokenizer) -> bool:
+def _generic_stem(stem: str, rules: EntityRules, tokenizer: CachedTokenizer) -> bool:
     """A stem that is a common word or made of them (体育中心), which names a place only with its city."""
     if stem in rules.place_words or stem in rules.gazetteer.forms:
         return False
@@ -402,7 +400,7 @@ def _short_water_name(text: str, pos: int, end: int, rules: EntityRules) -> Span
     word = text[start:end]
     if start < 0 or word not in rules.place_words or word in rules.gazetteer.forms or word[0] in _SIZE_WORDS:
         return None
-    if start > 0 and is_han(text[start - 1]) and not any(text.endswith(c, 0, start) for c in rules.water_cues):
+    if start > 0 and is_han(text[start - 1]) and not text.endswith(rules.water_cues, 0, start):
         return None
     if start == 0 or not is_han(text[start - 1]):
         nxt = text[end : end + 1]
@@ -415,20 +413,23 @@ def _stem_verdict(
     stem: str, suffix: str, named: bool, chained: bool, rules: EntityRules, freq: dict[str, int]
 ) -> str:
     """good, bad, or common: a name but for being a common word (东关村), read only in a place context."""
-    return "good" if _good_stem(stem, suffix, named, chained, rules, freq) else (
-        "common" if _good_stem(stem, suffix, named, chained, rules, freq, common_ok=True) else "bad"
-    )
+    if not _name_shaped(stem, suffix, named, chained, rules, freq):
+        return "bad"
+    if chained:
+        return "good"
+    tail_common = _tail_freq(stem, suffix, rules, freq) >= _COMMON_TOKEN_FREQ
+    verb_like = stem in rules.non_names  # 深挖村, 奏出社区 are not names
+    if not verb_like and (named or not (freq.get(stem, 0) >= _COMMON_WORD_FREQ or tail_common)):
+        return "good"
+    if verb_like and stem in rules.adjectives:
+        verb_like = False  # 团结村: an adjective is a common word that may still name a village
+    return "common" if not verb_like and (named or not tail_common) else "bad"
 
 
-def _good_stem(
-    stem: str,
-    suffix: str,
-    named: bool,
-    chained: bool,
-    rules: EntityRules,
-    freq: dict[str, int],
-    common_ok: bool = False,
+def _name_shaped(
+    stem: str, suffix: str, named: bool, chained: bool, rules: EntityRules, freq: dict[str, int]
 ) -> bool:
+    """Whether a stem can be a name at all, common word or not."""
     if len(stem) < 2 or any(ch.isdigit() for ch in stem) or not is_han(stem[0]):
         return False
     if (
@@ -439,21 +440,15 @@ def _good_stem(
         return False
     if len(suffix) == 1 and (suffix in stem or (len(stem) == 3 and freq.get(stem + suffix, 0) > 0)):
         return False  # 金山银山, 绿水青山: a set phrase, not a name
-    if any(word in stem for word in rules.subcounty) or any(ch in stem for ch in _NOT_IN_STEMS):
+    if rules.subcounty_words.search(stem) or _NOT_IN_STEM_CHARS.search(stem):
         return False  # 街道学院 is two names; 百县千镇 is a slogan
-    if (
+    return not (
         named
         and not chained
         and len(suffix) > 1
         and stem[-1] not in _WATER_AND_HILLS
         and freq.get(stem, 0) >= _COMMON_NAMED_STEM_FREQ
-    ):
-        return False  # 戈壁草原, 文化广场: a kind of place, not a name
-    common = (freq.get(stem, 0) >= _COMMON_WORD_FREQ and not common_ok) or _tail_freq(
-        stem, suffix, rules, freq
-    ) >= _COMMON_TOKEN_FREQ
-    verb_like = stem in rules.non_names and not (common_ok and stem in rules.adjectives)
-    return chained or (not verb_like and (named or not common))  # 深挖村, 奏出社区 are not names
+    )  # 戈壁草原, 文化广场: a kind of place, not a name
 
 
 def _link_chains(spans: list[Span]) -> list[Span]:
@@ -471,7 +466,7 @@ def focus_place(places: tuple[Place, ...], level_word: str) -> Place | None:
     Ranked by how many sentences mention it plus how many of the article's places it contains,
     so that 杭州市 wins over 建德市 in an article naming three of 杭州's counties once each.
     """
-    candidates = [p for p in places if p.name.endswith(level_word) and p.level != "named"]
+    candidates = [(i, p) for i, p in enumerate(places) if p.name.endswith(level_word) and p.level != "named"]
     if not candidates:
         return None
     children: dict[str, int] = {}
@@ -482,4 +477,5 @@ def focus_place(places: tuple[Place, ...], level_word: str) -> Place | None:
             seen.add(cur)
             children[cur] = children.get(cur, 0) + 1
             cur = by_name[cur].parent if cur in by_name else None
-    return max(candidates, key=lambda p: (len(p.evidence) + children.get(p.name, 0), -places.index(p)))
+    _, best = max(candidates, key=lambda ip: (len(ip[1].evidence) + children.get(ip[1].name, 0), -ip[0]))
+    return best

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from govkg.extract.mentions import Span, scan_places
 from govkg.gazetteer import Division, Gazetteer
@@ -46,11 +47,11 @@ def extract_places(article: Article, res: Resources) -> tuple[Place, ...]:
     rules = res.entity_rules
     lines = _lines(article)
     weak: list[str] = []
-    scans = [scan_places(text, rules, res.tokenizer, weak=weak) for text, _ in lines]
+    scans = [scan_places(text, rules, res.cached_tokenizer, weak=weak) for text, _ in lines]
     known = frozenset(name for name, count in Counter(weak).items() if count > 1)
     if known:  # a village named twice with a common word is a place (东关村 … 东关村)
         scans = [
-            scan_places(text, rules, res.tokenizer, known) if any(k in text for k in known) else spans
+            scan_places(text, rules, res.cached_tokenizer, known) if any(k in text for k in known) else spans
             for (text, _), spans in zip(lines, scans, strict=True)
         ]
     resolved = _resolve_divisions(scans, rules.gazetteer)
@@ -58,22 +59,21 @@ def extract_places(article: Article, res: Resources) -> tuple[Place, ...]:
     focus = _Focus(rules.gazetteer)
     unrooted: set[str] = set()
 
-    for spans, (_, sentence) in zip(scans, lines, strict=True):
-        if not spans:
-            continue  # most sentences name no place: no evidence to make
-        evidence = Evidence.of(article, sentence) if sentence is not None else None
+    # most sentences name no place: evidence is made only for those that do, once each
+    evidence_of = [
+        Evidence.of(article, sentence) if spans and sentence is not None else None
+        for spans, (_, sentence) in zip(scans, lines, strict=True)
+    ]
+    for spans, evidence in zip(scans, evidence_of, strict=True):
         for i, span in enumerate(spans):
-            division = resolved.get((id(spans), i))
             if span.kind == "gazetteer":
+                division = resolved.get((id(spans), i))
                 if division is None:
                     continue
                 draft = _division_draft(drafts, division, rules.gazetteer)
                 draft.seen(span.surface, evidence)
                 focus.count(division)
-    for spans, (_, sentence) in zip(scans, lines, strict=True):
-        if not spans:
-            continue  # most sentences name no place: no evidence to make
-        evidence = Evidence.of(article, sentence) if sentence is not None else None
+    for spans, evidence in zip(scans, evidence_of, strict=True):
         for i, span in enumerate(spans):
             if span.kind == "gazetteer":
                 continue
@@ -106,20 +106,49 @@ def _resolve_divisions(scans: list[list[Span]], gazetteer: Gazetteer) -> dict[tu
     A short or ambiguous form counts only when the article supports it: the same division
     written in full, or a division that contains it or lies inside it (新华区 beside 石家庄市).
     """
-    sure: list[Division] = []
-    for spans in scans:
-        sure.extend(s.divisions[0] for s in spans if s.kind == "gazetteer" and _sure(s))
-    sure_codes = {d.adcode for d in sure}
+    mentions = [(spans, i, s) for spans in scans for i, s in enumerate(spans) if s.kind == "gazetteer"]
+    support = _Support([s.divisions[0] for _, _, s in mentions if _sure(s)], gazetteer)
     out: dict[tuple[int, int], Division] = {}
-    for spans in scans:
-        for i, span in enumerate(spans):
-            if span.kind != "gazetteer":
-                continue
-            prev = out.get((id(spans), span.chained)) if span.chained is not None else None
-            choice = _choose(span, prev, sure, sure_codes, gazetteer)
-            if choice is not None:
-                out[(id(spans), i)] = choice
+    for spans, i, span in mentions:
+        prev = out.get((id(spans), span.chained)) if span.chained is not None else None
+        choice = _choose(span, prev, support, gazetteer)
+        if choice is not None:
+            out[(id(spans), i)] = choice
     return out
+
+
+class _Support:
+    """How many of an article's divisions named in full support each reading of a short form.
+
+    The divisions named in full are counted once by code, and once by each of their ancestors,
+    so that a reading's support is a few look-ups rather than a pass over every mention (an
+    article naming thousands of places would otherwise take seconds).
+    """
+
+    def __init__(self, sure: list[Division], gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.sure = sure
+        self.codes: Counter[str] = Counter(d.adcode for d in sure)  # named in full, how often
+
+    @cached_property
+    def below(self) -> Counter[str]:
+        """For each division, how many of the divisions named in full lie inside it."""
+        return Counter(a.adcode for d in self.sure for a in self.gazetteer.ancestors(d))
+
+    def named_in_full(self, division: Division) -> bool:
+        return division.adcode in self.codes
+
+    def of(self, candidate: Division, span: Span) -> int:
+        """The mentions named in full, other than the candidate itself, that support it.
+
+        A county's short form (古田 for 古田县) is also the stem of many townships and sights, so
+        only its own prefecture supports it, not the province alone; any other reading is
+        supported by the divisions that contain it or lie inside it.
+        """
+        if span.form == "short" and candidate.level == "county":
+            return self.codes[candidate.parent] if candidate.parent is not None else 0
+        above = sum(self.codes[a.adcode] for a in self.gazetteer.ancestors(candidate))
+        return above + self.below[candidate.adcode]
 
 
 def _sure(span: Span) -> bool:
@@ -129,24 +158,19 @@ def _sure(span: Span) -> bool:
     return span.is_strong or (span.divisions[0].level == "province" and len(span.surface) >= 2)
 
 
-def _choose(
-    span: Span, prev: Division | None, sure: list[Division], sure_codes: set[str], gazetteer: Gazetteer
-) -> Division | None:
+def _choose(span: Span, prev: Division | None, support: _Support, gazetteer: Gazetteer) -> Division | None:
     if prev is not None:
         inside = [d for d in span.divisions if prev in gazetteer.ancestors(d)]
         if len(inside) == 1:
             return inside[0]
-    support = {
-        d.adcode: sum(1 for s in sure if s.adcode != d.adcode and _supports(s, d, span, gazetteer))
-        for d in span.divisions
-    }
     if _sure(span):
         return span.divisions[0]
-    named_in_full = [d for d in span.divisions if d.adcode in sure_codes]
+    named_in_full = [d for d in span.divisions if support.named_in_full(d)]
     if len(named_in_full) == 1:
         return named_in_full[0]
-    best = max(support.values(), default=0)
-    winners = [d for d in span.divisions if support[d.adcode] == best]
+    counts = {d.adcode: support.of(d, span) for d in span.divisions}
+    best = max(counts.values(), default=0)
+    winners = [d for d in span.divisions if counts[d.adcode] == best]
     if best > 0 and len(winners) == 1:
         return winners[0]
     if best > 0 and span.form == "short":
@@ -168,17 +192,6 @@ def _cued_city(span: Span, gazetteer: Gazetteer) -> Division | None:
         if capital is city and all(d.level == "county" for d in span.divisions if d is not city):
             return city  # a province's seat outweighs districts of the same name elsewhere
     return None
-
-
-def _supports(sure: Division, candidate: Division, span: Span, gazetteer: Gazetteer) -> bool:
-    """Whether a division named in full supports a reading of a short form.
-
-    A county's short form (古田 for 古田县) is also the stem of many townships and sights, so only
-    its own prefecture supports it, not the province alone.
-    """
-    if span.form == "short" and candidate.level == "county":
-        return sure.adcode == candidate.parent
-    return gazetteer.related(sure, candidate)
 
 
 def _division_draft(drafts: dict[str, _Draft], division: Division, gazetteer: Gazetteer) -> _Draft:

@@ -7,12 +7,13 @@ never particular entities; the names themselves come from the gazetteer and the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import jieba
 
 from govkg.extract.trie import trie_pattern
-from govkg.gazetteer import Gazetteer
+from govkg.gazetteer import Division, Gazetteer
 from govkg.resources import read_lexicon
 
 HAN = "\u4e00-\u9fff"
@@ -77,6 +78,23 @@ def _by_first_two(forms) -> dict[str, tuple[int, ...]]:
     return {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
 
 
+def _pair_starts(pairs: Iterable[str]) -> re.Pattern[str]:
+    """Where one of ``pairs`` (two-character strings) may start: its first character, followed by
+    a character that is second in some pair. Two character classes reject most positions of a
+    text in C, leaving few for the dictionary look-up (one big alternation would be slower)."""
+    pairs = list(pairs)
+    firsts = "".join(sorted({p[0] for p in pairs}))
+    seconds = "".join(sorted({p[1] for p in pairs}))
+    return re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")
+
+
+def _reading(entries: list[tuple[Division, str]]) -> tuple[str, tuple[Division, ...], str]:
+    """A form's level, divisions and kind: "full" when it is any division's full name."""
+    divisions = tuple(d for d, _ in entries)
+    kind = "full" if any(k == "full" for _, k in entries) else entries[0][1]
+    return divisions[0].level, divisions, kind
+
+
 def _tagged(name: str) -> dict[str, str]:
     """Lexicon lines of the form ``word tag`` (a missing tag gives "")."""
     out = {}
@@ -91,8 +109,12 @@ class EntityRules:
     gazetteer: Gazetteer
     # first two characters → lengths of the gazetteer forms starting with them, longest first
     place_forms: dict[str, tuple[int, ...]]
+    place_form_starts: re.Pattern[str]  # a first character of a form followed by a possible second one
+    # each gazetteer form → the level of its first division, its divisions, and its kind (full | abbr | short)
+    place_readings: dict[str, tuple[str, tuple[Division, ...], str]]
     place_suffix: re.Pattern[str]  # any sub-county or named-place kind word
     subcounty: dict[str, str]  # 街道 → township, 村 → village
+    subcounty_words: re.Pattern[str]  # the keys of ``subcounty``, to find one inside a string
     named: dict[str, str]  # 公园 → local, 山 → region, 流域 → open
     named_words: tuple[str, ...]  # the keys of ``named``, for one ``str.startswith`` test
     place_stopwords: frozenset[str]
@@ -101,6 +123,7 @@ class EntityRules:
     org_suffix_pattern: re.Pattern[str]  # the longest body word at a position
     org_suffix_lengths: tuple[int, ...]  # longest first
     org_suffix_set: frozenset[str]
+    org_suffix_ends: frozenset[str]  # the last characters of the body words
     org_abbreviations: dict[str, str]  # 农科院 → 农业科学院
     team_suffixes: tuple[str, ...]
     national_bodies: tuple[str, ...]  # longest first
@@ -136,11 +159,15 @@ class EntityRules:
         words = _DictionaryWords.read()
         cues = _tagged("place_cues")
         org_suffixes = tuple(sorted(set(read_lexicon("org_suffixes")), key=len, reverse=True))
+        place_forms = _by_first_two(f for f in gazetteer.forms if len(f) >= 2)
         return cls(
             gazetteer=gazetteer,
-            place_forms=_by_first_two(f for f in gazetteer.forms if len(f) >= 2),
+            place_forms=place_forms,
+            place_form_starts=_pair_starts(place_forms),
+            place_readings={form: _reading(entries) for form, entries in gazetteer.forms.items()},
             place_suffix=re.compile(trie_pattern([*subcounty, *named])),
             subcounty=subcounty,
+            subcounty_words=re.compile(trie_pattern(subcounty)),
             named=named,
             named_words=tuple(named),
             place_stopwords=frozenset(read_lexicon("place_stopwords")),
@@ -149,6 +176,7 @@ class EntityRules:
             org_suffix_pattern=re.compile(trie_pattern(org_suffixes)),
             org_suffix_lengths=tuple(sorted({len(x) for x in org_suffixes}, reverse=True)),
             org_suffix_set=frozenset(org_suffixes),
+            org_suffix_ends=frozenset(x[-1] for x in org_suffixes),
             org_abbreviations=_tagged("org_abbreviations"),
             team_suffixes=read_lexicon("team_suffixes"),
             national_bodies=tuple(sorted(read_lexicon("national_bodies"), key=len, reverse=True)),
@@ -179,6 +207,8 @@ class EntityRules:
 
     def org_suffix_of(self, head: str) -> str | None:
         """The longest body word ``head`` ends with (党工委 for 贸易促进党工委)."""
+        if head[-1:] not in self.org_suffix_ends:
+            return None  # most heads tried: no body word ends with their last character
         for length in self.org_suffix_lengths:
             if head[-length:] in self.org_suffix_set:
                 return head[-length:]
@@ -186,15 +216,19 @@ class EntityRules:
 
     def find_place_forms(self, text: str) -> list[tuple[int, int]]:
         """Leftmost-longest gazetteer forms in ``text`` as (start, end), not overlapping."""
-        out, i, n = [], 0, len(text)
+        out: list[tuple[int, int]] = []
         lengths = self.place_forms
         forms = self.gazetteer.forms
-        while i < n - 1:
+        taken = 0  # the end of the last form found: no form starts inside it
+        for m in self.place_form_starts.finditer(text):
+            i = m.start()
+            if i < taken:
+                continue
             for length in lengths.get(text[i : i + 2], ()):
+                # At the text's end the slice is shorter than ``length``: the form found there
+                # keeps the end ``i + length``, as the character-by-character scan gave it.
                 if text[i : i + length] in forms:
                     out.append((i, i + length))
-                    i += length
+                    taken = i + length
                     break
-            else:
-                i += 1
         return out

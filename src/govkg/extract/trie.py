@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 
 def trie_pattern(words: Iterable[str]) -> str:
     """The regex source matching any of ``words``, longest first at each position."""
+    return _trie_pattern(frozenset(word for word in words if word))
+
+
+@lru_cache(maxsize=1024)
+def _trie_pattern(words: frozenset[str]) -> str:
+    """The pattern depends only on the set of words (branches are sorted), so it is remembered:
+    the organization extractor builds one per article from the article's places."""
     root: dict = {}
     for word in words:
-        if not word:
-            continue
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
