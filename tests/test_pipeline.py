@@ -16,6 +16,7 @@ from rdflib.compare import isomorphic
 import govkg
 import govkg.pipeline
 from govkg.cli import main
+from govkg.errors import GovkgError
 from govkg.model import Document
 from govkg.pipeline import Extractor
 
@@ -295,3 +296,10 @@ def test_a_worker_process_that_dies_costs_only_its_documents(tmp_path, extractor
     assert [(Path(s.path).name, s.reason) for s in result.summary.skipped] == [
         ("die.txt", "a worker process died while extracting it (out of memory?)")]
     assert result.summary.documents == 2
+
+
+def test_a_base_that_cannot_start_an_iri_is_refused_before_anything_is_read(tmp_path, extractor):
+    corpus = _corpus(tmp_path / "in", {"a.txt": PAGE_A})
+    with pytest.raises(GovkgError, match="not an IRI"):
+        govkg.build([corpus], tmp_path / "out", extractor=extractor, html=False, base="https://exa mple.org/")
+    assert not (tmp_path / "out").exists()

@@ -34,7 +34,7 @@ from govkg.manifest import CachedDocument, Manifest, fingerprint
 from govkg.model import ArticleFacts, BuildSummary, Document, Skipped
 from govkg.rdf.mapping import Mapper
 from govkg.rdf.store import BuildWriter
-from govkg.rdf.terms import DEFAULT_BASE, GK, RDF, SCHEMA
+from govkg.rdf.terms import DEFAULT_BASE, GK, RDF, SCHEMA, checked_base
 from govkg.resources import Resources, data_dir
 
 log = logging.getLogger(__name__)
@@ -102,24 +102,13 @@ def extract_document(path: str, doc_id: str, extractor: Extractor, base: str = D
     try:
         doc = read_document(Path(path), doc_id, max_chars)
         facts = extractor.facts(doc)
-        text = serialize(Mapper(base).document_quads(doc, facts), format=RdfFormat.N_QUADS).decode("utf-8")
-        nquads = sorted_lines(text)
+        nquads = Mapper(base).document_nquads(doc, facts)
     except InputError as exc:
         return DocumentResult.failed(path, doc_id, exc.reason)
     except Exception as exc:  # one broken document must not sink the batch
         log.debug("extraction failed for %s", path, exc_info=True)
         return DocumentResult.failed(path, doc_id, f"extraction failed: {type(exc).__name__}: {exc}")
     return DocumentResult(path, doc_id, doc.sha256, len(doc.text), len(facts), nquads)
-
-
-def sorted_lines(nquads: str) -> str:
-    """Each quad once, sorted (code-point order, which is UTF-8 byte order): the same graph, the same text.
-
-    Split at ``\\n`` only: a literal may hold U+2028 or U+0085, which N-Quads leaves unescaped.
-    """
-    lines = set(nquads.split("\n"))
-    lines.discard("")
-    return "".join(line + "\n" for line in sorted(lines))
 
 
 @dataclass(frozen=True)
@@ -194,6 +183,10 @@ def build(
     """
     if engine not in ENGINES:
         raise GovkgError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    try:
+        checked_base(base)
+    except ValueError as exc:
+        raise GovkgError(str(exc)) from exc
     started = time.perf_counter()
     paths = list(paths) if paths else [sample_corpus()]
     out_dir = Path(out) if out is not None else None
@@ -223,7 +216,7 @@ def build(
     todo.sort(key=lambda task: task[1])  # results then arrive close to the order they are written in
     order = sorted([doc_id for _, doc_id in todo] + list(reused))
 
-    scoped = [Mapper(base).node(kind, "").value[:-1] for kind in DOCUMENT_SCOPED_KINDS]
+    scoped = [Mapper(base).iri(kind, "")[:-1] for kind in DOCUMENT_SCOPED_KINDS]
     with BuildWriter(out_dir, order, scoped, store_graphs) if out_dir is not None else nullcontext() as writer:
         for doc_id, cached in reused.items():
             manifest.documents[doc_id] = cached

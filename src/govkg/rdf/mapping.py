@@ -8,10 +8,7 @@ documents has the same IRI in both, and the union graph merges it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
-
-from pyoxigraph import Literal, NamedNode, Quad
 
 from govkg.model import Article, ArticleFacts, Document, Evidence
 from govkg.rdf.terms import (
@@ -23,6 +20,7 @@ from govkg.rdf.terms import (
     SCHEMA_,
     SKOS_,
     A,
+    literal,
     segment,
     typed,
     zh,
@@ -33,43 +31,53 @@ _CREDIT_PROPERTY = {"reporter": SCHEMA_.author, "correspondent": SCHEMA_.contrib
                     "photographer": GK_.photographer}
 
 
+Node = str  # a term written in N-Triples: ``<iri>``, ``"text"@zh``
+
+
 class Mapper:
-    """Makes the IRIs under one base and writes the quads of one document."""
+    """Makes the IRIs under one base and writes the quads of one document, as N-Quads text.
+
+    The base must be valid as the start of an IRI (``terms.checked_base``); every key in an IRI
+    goes through ``terms.segment``, so the IRIs need no further check.
+    """
 
     def __init__(self, base: str = DEFAULT_BASE):
         self.base = base if base.endswith(("/", "#")) else base + "/"
-        self._nodes: dict[tuple[str | int, ...], NamedNode] = {}  # a document names each node many times
+        self._nodes: dict[tuple[str | int, ...], Node] = {}  # a document names each node many times
 
-    def node(self, kind: str, *keys: str | int) -> NamedNode:
+    def iri(self, kind: str, *keys: str | int) -> str:
+        return self.base + kind + "/" + "/".join(segment(str(k)) for k in keys)
+
+    def node(self, kind: str, *keys: str | int) -> Node:
         made = self._nodes.get((kind, *keys))
         if made is None:
-            made = NamedNode(self.base + kind + "/" + "/".join(segment(str(k)) for k in keys))
-            self._nodes[(kind, *keys)] = made
+            made = self._nodes[(kind, *keys)] = f"<{self.iri(kind, *keys)}>"
         return made
 
-    def graph_of(self, doc_id: str) -> NamedNode:
-        return self.node("graph", doc_id)
-
-    def article(self, article: Article) -> NamedNode:
+    def article(self, article: Article) -> Node:
         return self.node("article", article.doc_id, article.index)
 
-    def document_quads(self, doc: Document, facts: list[ArticleFacts]) -> Iterator[Quad]:
-        g = self.graph_of(doc.doc_id)
+    def document_nquads(self, doc: Document, facts: list[ArticleFacts]) -> str:
+        """The document's quads in its named graph: N-Quads lines, each once, sorted (same input, same text).
+
+        Sorted by code point, which is UTF-8 byte order.
+        """
+        tail = f" {self.node('graph', doc.doc_id)} .\n"
         resolved = resolve_document(doc.doc_id, facts)
-        for s, p, o in self._triples(doc, facts, resolved):
-            yield Quad(s, p, o, g)
+        lines = {f"{s} {p} {o}{tail}" for s, p, o in self._triples(doc, facts, resolved)}
+        return "".join(sorted(lines))
 
     def _triples(self, doc: Document, facts: list[ArticleFacts], r: Resolved):
         doc_node = self.node("document", doc.doc_id)
         yield doc_node, A, GK_.SourceDocument
-        yield doc_node, SCHEMA_.name, Literal(doc.path)
-        yield doc_node, GK_.sha256, Literal(doc.sha256)
-        yield doc_node, GK_.encoding, Literal(doc.encoding)
+        yield doc_node, SCHEMA_.name, literal(doc.path)
+        yield doc_node, GK_.sha256, literal(doc.sha256)
+        yield doc_node, GK_.encoding, literal(doc.encoding)
         place_nodes = {key: self.node("place", key) for key in r.places}
         org_nodes = {key: self.node("org", key) for key in r.organizations}
         person_nodes = {key: self.node("person", key) for key in r.people}
         program_nodes = {key: self.node("program", key) for key in r.programs}
-        evidence: dict[Evidence, NamedNode] = {}  # each sentence is described once, however many facts cite it
+        evidence: dict[Evidence, Node] = {}  # each sentence is described once, however many facts cite it
         yield from self._places(r, place_nodes, evidence)
         yield from self._organizations(r, org_nodes, evidence)
         yield from self._labelled(r.people, person_nodes, SCHEMA_.Person, evidence)
@@ -87,14 +95,14 @@ class Mapper:
             yield node, A, GK_.Metric
             yield node, RDFS_.label, zh(metric.text)
             yield node, GK_.value, typed(_decimal(metric.value), "decimal")
-            yield node, GK_.unit, Literal(metric.unit)
-            yield node, GK_.quantityText, Literal(metric.text)
+            yield node, GK_.unit, literal(metric.unit)
+            yield node, GK_.quantityText, literal(metric.text)
             if metric.qualifier:
-                yield node, GK_.qualifier, Literal(metric.qualifier)
+                yield node, GK_.qualifier, literal(metric.qualifier)
             if metric.measure:
-                yield node, GK_.measure, Literal(metric.measure)
+                yield node, GK_.measure, literal(metric.measure)
             if metric.period:
-                yield node, GK_.period, Literal(metric.period)
+                yield node, GK_.period, literal(metric.period)
             about = self._subject(metric.about, r, place_nodes, org_nodes, program_nodes)
             if about is not None:
                 yield node, GK_.about, about
@@ -102,7 +110,7 @@ class Mapper:
             yield from self._evidence(node, metric.evidence, evidence)
         yield from self._evidence_nodes(evidence)
 
-    def _labelled(self, entities: dict, nodes: dict, cls: NamedNode, evidence: dict):
+    def _labelled(self, entities: dict, nodes: dict, cls: Node, evidence: dict):
         for key, entity in entities.items():
             node = nodes[key]
             yield node, A, cls
@@ -117,9 +125,9 @@ class Mapper:
         yield from self._labelled(r.places, nodes, SCHEMA_.Place, evidence)
         for key, place in r.places.items():
             if place.adcode:
-                yield nodes[key], GK_.adcode, Literal(place.adcode)
+                yield nodes[key], GK_.adcode, literal(place.adcode)
             if place.level:
-                yield nodes[key], GK_.adminLevel, Literal(place.level)
+                yield nodes[key], GK_.adminLevel, literal(place.level)
             parent = r.place_keys.get(place.parent) if place.parent else None
             if parent and parent != key:
                 yield nodes[key], SCHEMA_.containedInPlace, nodes[parent]
@@ -152,11 +160,11 @@ class Mapper:
         a = af.article
         node = self.article(a)
         yield node, A, SCHEMA_.NewsArticle
-        yield node, SCHEMA_.headline, Literal(a.headline)
+        yield node, SCHEMA_.headline, literal(a.headline)
         yield node, GK_.sourceDocument, doc_node
-        yield node, GK_.articleKind, Literal(a.kind)
+        yield node, GK_.articleKind, literal(a.kind)
         if a.section:
-            yield node, SCHEMA_.articleSection, Literal(a.section)
+            yield node, SCHEMA_.articleSection, literal(a.section)
         if a.date:
             yield node, SCHEMA_.datePublished, typed(a.date, "date")
         for credit in a.credits:
@@ -191,7 +199,7 @@ class Mapper:
             return None
         return table[1][table[0][about.name]]
 
-    def _evidence(self, subject: NamedNode, cited: tuple[Evidence, ...], evidence: dict[Evidence, NamedNode]):
+    def _evidence(self, subject: Node, cited: tuple[Evidence, ...], evidence: dict[Evidence, Node]):
         """The links from ``subject`` to its sentences; the sentences are noted in ``evidence``."""
         for ev in cited:
             node = evidence.get(ev)
@@ -199,10 +207,10 @@ class Mapper:
                 node = evidence[ev] = self.node("evidence", ev.doc_id, f"{ev.start}-{ev.end}")
             yield subject, PROV_.wasDerivedFrom, node
 
-    def _evidence_nodes(self, evidence: dict[Evidence, NamedNode]):
+    def _evidence_nodes(self, evidence: dict[Evidence, Node]):
         for ev, node in evidence.items():
             yield node, A, GK_.Evidence
-            yield node, GK_.text, Literal(ev.text)
+            yield node, GK_.text, literal(ev.text)
             yield node, GK_.start, typed(ev.start, "integer")
             yield node, GK_.end, typed(ev.end, "integer")
             yield node, SCHEMA_.isPartOf, self.node("article", ev.doc_id, ev.article)
