@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from govkg.extract.program_links import joined
 from govkg.extract.programs import extract_programs
 from govkg.model import Article, Place, Sentence
 
@@ -40,3 +41,9 @@ def paragraph(*sentences: str) -> Article:
 def test_where_a_program_runs(res, sentences, expected):
     (program,) = extract_programs(paragraph(*sentences), VILLAGE_PLACES, (), (), (), res)
     assert set(program.places) == expected
+
+
+def test_joined_texts_keep_where_each_text_starts():
+    texts = ["松岭镇推行“积分超市”。", "", "目前，以桃源村为试点。"]
+    text, starts = joined(texts)
+    assert [text[s : s + len(t)] for s, t in zip(starts, texts, strict=True)] == texts

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 
 import jieba
 
 from govkg.extract.mentions import focus_place, is_han
 from govkg.extract.rules import FREE_STOP_CHARS, EntityRules
-from govkg.extract.trie import trie_pattern
 from govkg.model import Article, Evidence, Organization, Place, Sentence
 from govkg.resources import Resources
 
@@ -42,11 +42,18 @@ _SIBLING_BODY = re.compile(r"、(居委会|村委会|居民委员会|村民委�
 _PARTY_GROUPS = ("党组", "党委", "党总支", "党支部")
 _ADMIN_BODY_ENDS = ("局", "厅", "院", "所", "中心", "公司", "学校", "医院")
 _QUOTED = re.compile(r"“([^“”]{2,14})”([\u4e00-\u9fff]{0,8})")
+_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _DOTTED = re.compile(r"([\u4e00-\u9fff]{2,8})·([\u4e00-\u9fff]{2,8})")
 _NOT_A_DEPARTMENT = "东西南北中全内外局干各腹底顶上下"
 _LECTURER_TEAM = re.compile(r"([\u4e00-\u9fff]{2,6}?)(讲师团|宣讲团)")
 _COMPANY = re.compile(r"股份有限公司|有限责任公司|有限公司|集团")
 _FREE_BODY = re.compile(r"股份经济合作社|专业合作社|合作社|家庭农场|纪念馆|博物馆")
+# The bare level words (市, 村, 街道 …), two-character ones first.
+_BARE_LEVEL_WORD = re.compile("|".join(sorted((*_LEVEL_WORDS, *_LOCAL_LEVEL_WORDS), key=len, reverse=True)))
+# Where a body's name may end when read rightwards: a character that is neither a Han character nor
+# name punctuation, or a stop character (with and without 和).
+_BODY_END = re.compile(f"[^\u4e00-\u9fff{_NAME_PUNCT}]|[{''.join(sorted(BODY_STOP_CHARS))}]")
+_BODY_END_NO_AND = re.compile(f"[^\u4e00-\u9fff{_NAME_PUNCT}]|[{''.join(sorted(_BODY_STOP_NO_AND))}]")
 _QUOTE_TO_DOUBLE = str.maketrans({"‘": "“", "’": "”", '"': "“"})
 
 
@@ -103,41 +110,103 @@ class _Finder:
             self.canonical[p.name] = p.name
             for alias in p.aliases:
                 self.canonical.setdefault(alias, p.name)
-        self.place_forms = re.compile(trie_pattern(f for f in self.canonical if len(f) >= 2))
+        # An article names a handful of places: a str.find per form is cheaper than building a regex.
+        self.place_forms = tuple(f for f in self.canonical if len(f) >= 2)
+        self.places = places
         self.by_name = {p.name: p for p in places}
-        self.focus = {ch: focus_place(places, ch) for ch in _LEVEL_WORDS}
-        for word in _LOCAL_LEVEL_WORDS:  # 村党支部, 嘎查党支部: only when the article has one such place
-            same = [p for p in places if p.name.endswith(word) and p.level in ("township", "village")]
-            self.focus[word] = same[0] if len(same) == 1 else None
-        self.bare = re.compile("|".join(sorted(self.focus, key=len, reverse=True)))
-        self.top = next((self.focus[ch] for ch in "旗县区市盟州省" if self.focus[ch] is not None), None)
+        self._focus: dict[str, Place | None] = {}
+        # Level words that can stand for a place of this article (one of its names ends with it):
+        # the others are skipped at once. Level words have one or two characters.
+        endings = {p.name[-1:] for p in places} | {p.name[-2:] for p in places}
+        self.live_words = {word for word in (*_LEVEL_WORDS, *_LOCAL_LEVEL_WORDS) if word in endings}
+        self.suffix_ends = _last_chars(rules.org_suffixes)
+
+    def focus(self, level_word: str) -> Place | None:
+        """The article's place a bare level word stands for, computed when first needed (the
+        ranking looks at all the article's places)."""
+        if level_word not in self._focus:
+            if level_word in _LOCAL_LEVEL_WORDS:  # 村党支部, 嘎查党支部: only when the article has one such place
+                same = [
+                    p
+                    for p in self.places
+                    if p.name.endswith(level_word) and p.level in ("township", "village")
+                ]
+                self._focus[level_word] = same[0] if len(same) == 1 else None
+            else:
+                self._focus[level_word] = focus_place(self.places, level_word)
+        return self._focus[level_word]
+
+    @cached_property
+    def top_name(self) -> str | None:
+        """The article's place of the lowest level, for bodies named without one (quoted teams, firms)."""
+        top = next((p for ch in "旗县区市盟州省" if (p := self.focus(ch)) is not None), None)
+        return top.name if top else None
+
+    def place_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, form) of the article's place forms in ``text``: leftmost, then longest,
+        not overlapping."""
+        hits = []
+        for form in self.place_forms:
+            i = text.find(form)
+            while i >= 0:
+                hits.append((i, -len(form), form))
+                i = text.find(form, i + 1)
+        if not hits:
+            return []
+        hits.sort()
+        spans, end = [], 0
+        for start, minus_length, form in hits:
+            if start >= end:
+                end = start - minus_length
+                spans.append((start, end, form))
+        return spans
 
     def find(self, text: str) -> list[tuple[str, str, str | None]]:
         """(canonical name, text form, place) of every body named in ``text``."""
-        found: list[tuple[str, str, str | None]] = []
+        spans = self.place_spans(text)
         covered = [False] * (len(text) + 1)
-        spans = list(self.place_forms.finditer(text))
+        for start, end, _ in spans:
+            covered[start:end] = [True] * (end - start)
+        # A name read up to a body word (局, 党委 …) needs one in the text. About half the sentences
+        # have none: only the youth leagues, quoted teams and firms are left to look for in those.
+        body_words = self.rules.org_suffix_pattern.search(text) is not None
+        found = self._after_places(text, spans) if body_words else []
+        found.extend(self._youth_leagues(text))
+        if body_words:
+            found.extend(self._after_level_words(text, spans, covered))
+        found.extend(self._quoted(text))
+        found.extend(self._lecturer_teams(text, covered))
+        found.extend(self._companies(text, found))
+        if body_words:
+            found.extend(self._national(text))
+        return found
+
+    def _after_places(self, text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str, str | None]]:
+        """Bodies named after a place (柯桥区委组织部), written from the first place of a chain."""
+        found: list[tuple[str, str, str | None]] = []
         chain_start = 0
-        for i, span in enumerate(spans):
-            for k in range(span.start(), span.end()):
-                covered[k] = True
-            if i == 0 or spans[i - 1].end() != span.start():
-                chain_start = span.start()
-            if i + 1 < len(spans) and spans[i + 1].start() == span.end():
+        for i, (start, end, surface) in enumerate(spans):
+            if i == 0 or spans[i - 1][1] != start:
+                chain_start = start
+            if i + 1 < len(spans) and spans[i + 1][0] == end:
                 continue  # not the last place of a chain (绍兴市|柯桥区|…)
-            surface = span.group()
             place = self.canonical[surface]
-            nxt = text[span.end() : span.end() + 1]
+            nxt = text[end : end + 1]
             if nxt not in "委政党团" and self.freq.get(surface[-1] + nxt, 0) >= _LEVEL_PAIR_FREQ:
                 continue  # 某县域, 某市区: the level word starts an ordinary word
-            body = self._body(text, span.end())
+            body = self._body(text, end)
             if body:
                 name = surface + body
-                full = text[chain_start : span.end() + len(body)]
+                full = text[chain_start : end + len(body)]
                 found.append((name, full, place))
-                found.extend(self._deputy(text, span.end() + len(body), name, place))
+                found.extend(self._deputy(text, end + len(body), name, place))
+        return found
+
+    def _youth_leagues(self, text: str) -> list[tuple[str, str, str | None]]:
+        """团区委 (and its departments) stands for the league committee of the article's place."""
+        found: list[tuple[str, str, str | None]] = []
         for m in _YOUTH_LEAGUE.finditer(text):
-            place = self.focus.get(m.group(1))
+            place = self.focus(m.group(1))
             if place is None or not self._bare_boundary(text, m.start()):
                 continue
             head = place.name + m.group()
@@ -145,45 +214,53 @@ class _Finder:
             body = self._body(text, m.end())
             if body:
                 found.append((head + body, m.group() + body, place.name))
-        for m in self.bare.finditer(text):
-            i, ch, after = m.start(), m.group(), m.end()
-            if covered[i] or not self._bare_boundary(text, i):
-                continue
-            place = self._nearest(text, spans, i, ch) if ch in _LOCAL_LEVEL_WORDS else None
-            place = place or self.focus.get(ch)
-            if place is None and ch in _LOCAL_LEVEL_WORDS and self._titled_body(text, after):
-                place = self._nearest(text, spans, i, ch, adjacent=False)  # 某镇…，镇党委书记某某
+        return found
+
+    def _after_level_words(
+        self, text: str, spans: list[tuple[int, int, str]], covered: list[bool]
+    ) -> list[tuple[str, str, str | None]]:
+        """Bodies named after a bare level word standing for the article's place (市人社局)."""
+        found: list[tuple[str, str, str | None]] = []
+        for m in _BARE_LEVEL_WORD.finditer(text):
+            i, ch = m.start(), m.group()
+            if covered[i] or ch not in self.live_words:
+                continue  # inside a place's name, or no place of the article for it to stand for
+            after = m.end()
+            local = ch in _LOCAL_LEVEL_WORDS
             pair = text[i : after + 1]
-            if place is None or (
-                len(ch) == 1 and self.freq.get(pair, 0) >= _COMMON_PAIR_FREQ and pair[1:] not in ("委", "政")
-            ):
-                continue
-            if (i > 0 and text[i - 1] == "团") or (
-                ch in _LOCAL_LEVEL_WORDS and not self._local_body(text, after)
-            ):
+            if len(ch) == 1 and self.freq.get(pair, 0) >= _COMMON_PAIR_FREQ and pair[1:] not in ("委", "政"):
+                continue  # 市场, 区域: an ordinary word
+            if (i > 0 and text[i - 1] == "团") or (local and not self._local_body(text, after)):
                 continue  # 由村委会 is any village's; 村党支部, 村委会主任 are the article's only village's
+            if not self._bare_boundary(text, i):
+                continue
+            place = self._nearest(text, spans, i, ch) if local else None
+            place = place or self.focus(ch)
+            if place is None and local and self._titled_body(text, after):
+                place = self._nearest(text, spans, i, ch, adjacent=False)  # 某镇…，镇党委书记某某
+            if place is None:
+                continue
             body = self._body(text, after)
             if body:
                 name = _written_prefix(place, ch) + body
                 found.append((name, ch + body, place.name))
                 found.extend(self._deputy(text, after + len(body), name, place.name))
-        found.extend(self._quoted(text))
-        found.extend(self._lecturer_teams(text, covered))
-        found.extend(self._companies(text, found))
-        found.extend(self._national(text))
         return found
 
     def _nearest(
-        self, text: str, spans: list[re.Match[str]], i: int, level_word: str, adjacent: bool = True
+        self, text: str, spans: list[tuple[int, int, str]], i: int, level_word: str, adjacent: bool = True
     ) -> Place | None:
         """在某村，村党支部书记…: a bare 村 stands for the village named just before it, across a comma
         (or, when not ``adjacent``, anywhere before it in the sentence)."""
-        before = [m for m in spans if m.end() <= i and self.canonical[m.group()].endswith(level_word)]
+        before = [
+            (end, form) for _, end, form in spans if end <= i and self.canonical[form].endswith(level_word)
+        ]
         if not before:
             return None
-        if adjacent and (i - before[-1].end() > 1 or text[before[-1].end() : i] not in ("", "，", "、")):
+        end, form = before[-1]
+        if adjacent and (i - end > 1 or text[end:i] not in ("", "，", "、")):
             return None
-        return self.by_name.get(self.canonical[before[-1].group()])
+        return self.by_name.get(self.canonical[form])
 
     def _titled_body(self, text: str, after: int) -> bool:
         """A body followed by a title (党委书记): the post of a person about to be named."""
@@ -213,17 +290,25 @@ class _Finder:
 
         和 ends the name unless nothing before it is a body (人力资源和社会保障局).
         """
-        return self._body_until(text, start, BODY_STOP_CHARS) or self._body_until(
-            text, start, _BODY_STOP_NO_AND
-        )
+        body, stop = self._body_until(text, start, _BODY_END)
+        if body or text[stop : stop + 1] != "和":
+            return body  # read without stopping at 和, the words would be the same
+        return self._body_until(text, start, _BODY_END_NO_AND)[0]
 
-    def _body_until(self, text: str, start: int, stops: frozenset[str]) -> str:
-        stop = start
+    def _body_until(self, text: str, start: int, name_end: re.Pattern[str]) -> tuple[str, int]:
+        """The body words from ``start`` and where the reading stopped: at a character that is no
+        Han character or name punctuation, or at a stop character that begins no common word."""
         limit = min(len(text), start + _MAX_BODY)
-        while stop < limit and (is_han(text[stop]) or text[stop] in _NAME_PUNCT) and (
-            text[stop] not in stops or self._starts_word(text, stop)
-        ):
-            stop += 1
+        stop = start
+        while (mark := name_end.search(text, stop, limit)) is not None:
+            stop = mark.start()
+            if not (is_han(text[stop]) and self._starts_word(text, stop)):
+                break
+            stop += 1  # 住房, 经济: the stop character begins a word that goes on into the name
+        else:
+            stop = limit
+        if stop == start:
+            return "", stop
         window = text[start:stop]
         for m in self.rules.titles.finditer(window):
             suffix = self.rules.org_suffix_pattern.match(window, m.start())
@@ -235,6 +320,8 @@ class _Finder:
                 window = window[: b.start()]  # 联合党委 is a body's word, 联合 alone ends the name
                 break
         for end in range(len(window), 0, -1):
+            if window[end - 1] not in self.suffix_ends:
+                continue  # no body word ends here
             head = window[:end]
             suffix = self.rules.org_suffix_of(head)
             if suffix is None:
@@ -248,8 +335,8 @@ class _Finder:
                 continue
             if len(head) == 2 and head[1] == "部" and head[0] in _NOT_A_DEPARTMENT:
                 continue  # 西部, 全部, 干部: a direction or people, not a department
-            return head
-        return ""
+            return head, stop
+        return "", stop
 
     def _starts_word(self, text: str, i: int) -> bool:
         """住房, 经济, 对外: a stop character that begins a common word goes on into a body's name."""
@@ -278,19 +365,23 @@ class _Finder:
         return [(name + department, department, place)]
 
     def _quoted(self, text: str) -> list[tuple[str, str, str | None]]:
-        out = []
-        place = self.top.name if self.top else None
+        out: list[tuple[str, str, str | None]] = []
+        if "“" not in text and "·" not in text:
+            return out
         for m in _QUOTED.finditer(text):
             inner, tail = m.group(1), m.group(2)
-            if not all(is_han(ch) for ch in inner):
+            if not _ALL_HAN.fullmatch(inner):
                 continue  # “8+N”: a formula, not a name
             if len(inner) >= 4 and inner.endswith(self.teams):
-                out.append((inner, m.group(0)[: len(inner) + 2], place))
+                out.append((inner, m.group(0)[: len(inner) + 2], self.top_name))
                 continue
-            for k in range(len(tail), 0, -1):
-                if tail[:k].endswith(self.teams):
-                    out.append(("“" + inner + "”" + tail[:k], inner + tail[:k], place))
-                    break
+            # the longest head of the words after it that ends with a team word (“X”志愿服务队)
+            k = max((tail.rfind(team) + len(team) for team in self.teams if team in tail), default=0)
+            if k:
+                out.append(("“" + inner + "”" + tail[:k], inner + tail[:k], self.top_name))
+        if "·" not in text:
+            return out
+        place = self.top_name
         for m in _DOTTED.finditer(text):
             left, right = m.group(1), m.group(2)
             cut = max((i + 1 for i, ch in enumerate(left) if ch in BODY_STOP_CHARS), default=0)
@@ -303,7 +394,9 @@ class _Finder:
 
     def _lecturer_teams(self, text: str, covered: list[bool]) -> list[tuple[str, str, str | None]]:
         """A lecturer team (某某讲师团) written alone is the article's place's (one per county): named in full."""
-        out = []
+        out: list[tuple[str, str, str | None]] = []
+        if "讲师团" not in text and "宣讲团" not in text:
+            return out  # the pattern is slow to fail on every character of a long sentence
         for m in _LECTURER_TEAM.finditer(text):
             start = m.start(1)
             cut = max((k + 1 for k in range(start, m.start(2)) if text[k] in BODY_STOP_CHARS), default=start)
@@ -313,9 +406,7 @@ class _Finder:
             if len(stem) < 2 or covered[start - 1 if start else 0] or text[start - 1 : start] in "“‘":
                 continue
             form = stem + m.group(2)
-            out.append(
-                ((self.top.name if self.top else "") + form, form, self.top.name if self.top else None)
-            )
+            out.append(((self.top_name or "") + form, form, self.top_name))
         return out
 
     def _companies(self, text: str, found: list) -> list[tuple[str, str, str | None]]:
@@ -335,18 +426,21 @@ class _Finder:
             boundaries = list(self.rules.boundary.finditer(text, start, m.start()))
             if boundaries:
                 start = boundaries[-1].end()
+            if m.start() - start < 2:
+                continue  # no room for a name: no need to segment
             keep = m.start()
             for token in reversed(self.tokenizer.lcut(text[start : m.start()])):
                 if token in self.rules.non_names or (m.re is _FREE_BODY and token in FREE_STOP_CHARS):
                     break  # 成立|某公司; 全村有|家庭农场
                 keep -= len(token)
+            if m.start() - keep < 2:
+                continue
             if m.re is _FREE_BODY and all(
                 t in self.rules.generic_words for t in self.tokenizer.lcut(text[keep : m.start()])
             ):
                 continue
-            if m.start() - keep >= 2:
-                name = text[keep : m.end()]
-                out.append((name, name, self.top.name if self.top else None))
+            name = text[keep : m.end()]
+            out.append((name, name, self.top_name))
         return out
 
     def _national(self, text: str) -> list[tuple[str, str, str | None]]:
@@ -358,6 +452,12 @@ class _Finder:
             if body and len(body) >= 2:
                 out.append((m.group() + body, m.group() + body, None))
         return out
+
+
+@cache
+def _last_chars(words: tuple[str, ...]) -> frozenset[str]:
+    """The characters ``words`` end with: a quick test before looking for a word ending at a place."""
+    return frozenset(w[-1] for w in words if w)
 
 
 def _written_prefix(place: Place, level_word: str) -> str:

@@ -47,6 +47,7 @@ _CREDIT_TITLES = {"reporter": "记者", "correspondent": "通讯员"}
 _PRODUCTIVE = set("户主员工师")  # 养殖户, 业主, 护林员, 技工, 厨师: words for people by what they do
 _PRODUCTIVE_CHAR = re.compile(f"[{''.join(sorted(_PRODUCTIVE))}]")
 _NOT_A_GIVEN_NAME = set("户村镇乡组队员部所站")
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @dataclass
@@ -92,10 +93,11 @@ def extract_people(
         if title is not None and _titled(credit, title):
             out.hold(credit.name, title, credit.outlet if credit.role == "reporter" else None, evidence)
     org_forms = _org_forms(organizations)
+    org_names = frozenset(o.name for o in organizations)
     for sentence in article.sentences:
         text = sentence.clean
         evidence = Evidence.of(article, sentence)
-        _officials(text, evidence, rules, reader, org_forms, organizations, out)
+        _officials(text, evidence, rules, reader, org_forms, org_names, out)
         _described(text, evidence, rules, reader, out)
         _addressed(text, evidence, rules, reader, out)
         _speaking(text, evidence, rules, reader, out)
@@ -133,7 +135,10 @@ class _NameReader:
         self.places = tuple({n for p in places for n in (p.name, *p.aliases) if len(n) >= 2})
         self.taken = set(self.places)
         self.taken |= {n for o in organizations for n in (o.name, *o.aliases)}
+        # All taken forms in one string, to ask "is this inside a place's or a body's name?" at once.
+        self.taken_text = "\n".join(self.taken)
         self.known: tuple[str, ...] = ()
+        self._plausible: dict[str, bool] = {}
 
     def surname_len(self, text: str, i: int) -> int:
         if text[i : i + 2] in self.rules.compound_surnames:
@@ -142,9 +147,9 @@ class _NameReader:
 
     def after(self, text: str, i: int) -> str | None:
         """The name starting at ``i``, read up to where the text goes on (闫某告诉 → 闫某)."""
-        known = next((n for n in self.known if text.startswith(n, i)), None)
-        if known is not None:
-            return known
+        for known in self.known:
+            if text.startswith(known, i):
+                return known
         run = i
         while run < len(text) and run - i < _MAX_TRANSLITERATED and text[run] in self.rules.transliteration:
             run += 1
@@ -156,31 +161,40 @@ class _NameReader:
         s = self.surname_len(text, i)
         if not s:
             return None
-        tokens = self.tokenizer.lcut(text[i : i + 8])
-        ends = set(itertools.accumulate(len(t) for t in tokens))
+        window = text[i : i + 8]
+        tokens: list[str] = []
+
+        def words() -> list[str]:
+            """jieba's words of the next eight characters, read only when a test needs them (it is slow)."""
+            if not tokens:
+                tokens.extend(self.tokenizer.lcut(window))
+            return tokens
+
         for given in (2, 1):
-            end = i + s + given
+            length = s + given
+            end = i + length
             name = text[i:end]
-            if end > len(text) or not all(is_han(ch) for ch in name):
+            if end > len(text) or not _HAN_ONLY.fullmatch(name):
                 continue
-            # 李某强|介绍: the dictionary itself holds the three characters as one word
-            one_word = tokens[0] == name and self.freq.get(name, 0) > 0
-            if given == 2 and ((name[-1] in _AFTER_NAME and not one_word) or self.rules.titles.match(text, end - 1)):
-                continue  # 黄某通讯员: the third character starts a title
             nxt = text[end : end + 1]
-            word_follows = s + given in ends and any(e >= s + given + 2 for e in ends if e > s + given)
-            if given == 1 and nxt and is_han(nxt) and nxt not in _AFTER_NAME and not word_follows:
-                continue  # 李某|组织 reads as a name before a word; 李某组 does not
             if nxt.isdigit():
                 continue  # 包联116家: a verb before a number, not a name
-            if (
-                s + given not in ends
-                and not (given == 2 and nxt in _AFTER_NAME)
-                and not (given == 1 and self.rules.speech.match(text, end))
-            ):
-                continue  # 解|燃眉之急: the name would split a word (but 王某某|等一行, 陈某|说 do not)
-            if self.plausible(name):
+            if not self.plausible(name):
+                continue
+            if given == 2:
+                if self.rules.titles.match(text, end - 1):
+                    continue  # 黄某通讯员: the third character starts a title
+                # 李某强|介绍: the dictionary itself holds the three characters as one word
+                if name[-1] in _AFTER_NAME and not (words()[0] == name and self.freq.get(name, 0) > 0):
+                    continue
+                if nxt not in _AFTER_NAME and length not in _word_ends(words()):
+                    continue  # 解|燃眉之急: the name would split a word (but 王某某|等一行 does not)
                 return name
+            if nxt and is_han(nxt) and nxt not in _AFTER_NAME and not _word_follows(words(), length):
+                continue  # 李某|组织 reads as a name before a word; 李某组 does not
+            if not self.rules.speech.match(text, end) and length not in _word_ends(words()):
+                continue  # the name would split a word (but 陈某|说 does not)
+            return name
         return None
 
     def before(self, text: str, end: int) -> str | None:
@@ -193,7 +207,7 @@ class _NameReader:
                 continue
             name = text[start:end]
             s = self.surname_len(text, start)
-            if s and 1 <= length - s <= 2 and all(is_han(ch) for ch in name) and self.plausible(name):
+            if s and 1 <= length - s <= 2 and _HAN_ONLY.fullmatch(name) and self.plausible(name):
                 return name
         for length in range(_MAX_TRANSLITERATED, 2, -1):
             start = end - length
@@ -205,17 +219,35 @@ class _NameReader:
         return None
 
     def plausible(self, name: str) -> bool:
+        """Whether ``name`` may be a person's: asked of the same few strings many times an article."""
+        verdict = self._plausible.get(name)
+        if verdict is None:
+            verdict = self._plausible[name] = self._judge(name)
+        return verdict
+
+    def _judge(self, name: str) -> bool:
         if self.rules.titles.search(name, 1) or name in self.rules.non_names:
             return False  # 任队长, 高度
         if self.rules.honorific_words.search(name, 1):
             return False  # 张女士 is a form of address, read as such
-        if name in self.taken or any(name in t for t in self.taken if len(t) > len(name)):
-            return False
+        if name in self.taken_text:
+            return False  # a place's or a body's name, or a part of one
         if name in self.rules.kinship or (len(name) == 2 and name[1] in _NOT_A_GIVEN_NAME):
             return False  # 孙女, 包户: a family word, a verb and its object
         if self.freq.get(name, 0) >= _COMMON_NAME_FREQ and name not in self.rules.person_words:
             return False
         return not (len(name) == 3 and self.freq.get(name[:2], 0) >= _COMMON_GIVEN_FREQ)
+
+
+def _word_ends(words: list[str]) -> set[int]:
+    """The offsets where the words end."""
+    return set(itertools.accumulate(len(w) for w in words))
+
+
+def _word_follows(words: list[str], length: int) -> bool:
+    """A word ends at ``length`` and a word of two characters or more comes right after it."""
+    ends = _word_ends(words)
+    return length in ends and any(e >= length + 2 for e in ends)
 
 
 def _org_forms(organizations: tuple[Organization, ...]) -> list[tuple[str, str]]:
@@ -232,17 +264,22 @@ def _org_ending_at(text: str, end: int, org_forms: list[tuple[str, str]]) -> str
 
 
 def _officials(
-    text, evidence, rules: EntityRules, reader: _NameReader, org_forms, organizations, out: _People
+    text,
+    evidence,
+    rules: EntityRules,
+    reader: _NameReader,
+    org_forms,
+    org_names: frozenset[str],
+    out: _People,
 ) -> None:
     """Body + title + name, with titles joined by 、 (某委常委、组织部长魏某), and 冯某、蔡某两名副部长."""
-    org_names = {o.name for o in organizations}
     pos = 0
     while True:
         m = rules.titles.search(text, pos)
         if m is None:
             return
         pos = m.start() + 1
-        if any(text.endswith(form, 0, m.start() + 1) for form in reader.places):
+        if text.endswith(reader.places, 0, m.start() + 1):
             continue  # 县长 in 某县长岭乡
         pos = m.end()
         org = _org_ending_at(text, m.start(), org_forms)
@@ -278,7 +315,8 @@ def _officials(
             continue
         names = [name] if name else []
         if not names:
-            listed = _COUNT_BEFORE_TITLE.search(text, 0, m.start())
+            counted = text[m.start() - 1 : m.start()] in ("名", "位")  # 两名副部长: what the pattern ends with
+            listed = _COUNT_BEFORE_TITLE.search(text, 0, m.start()) if counted else None
             if listed is not None:
                 names, start = _listed_names(listed.group(1), listed.start(), text, reader)
                 if names:
@@ -299,7 +337,7 @@ def _officials(
             pos = max(pos, end)
 
 
-def _inherited_body(org: str | None, title: str, org_names: set[str]) -> str | None:
+def _inherited_body(org: str | None, title: str, org_names: frozenset[str]) -> str | None:
     """The body of a second title written without one: the first title's, except that the head of
     a government is no post of the party committee (党委副书记、镇长), and an office's head is the
     office's (某局党组书记、局长 → 某局)."""
@@ -346,16 +384,16 @@ def _listed_names(listed: str, start: int, text: str, reader: _NameReader) -> tu
     return [], start
 
 
-def _descriptors(text: str, rules: EntityRules, reader: _NameReader) -> list[tuple[str, int, str]]:
+def _descriptors(text: str, rules: EntityRules, reader: _NameReader) -> list[tuple[str, int, str | None]]:
     """(word, end, title) of every word for people before a possible name: the lexicon's words
-    (市民, 种植户) and words made with a productive suffix after a noun (民宿业主, 护林员)."""
-    out = []
+    (市民, 种植户) and words made with a productive suffix after a noun (民宿业主, 护林员).
+
+    The title is None for a lexicon word a noun before it may qualify (民宿|业主): that noun is
+    read only when a name follows (see ``_qualified``)."""
+    out: list[tuple[str, int, str | None]] = []
     for m in rules.descriptor_words.finditer(text):
         word = m.group()
-        title = word
-        if len(word) == 2 and word[-1] in _PRODUCTIVE:
-            title = _noun_before(text, m.start(), rules, reader) + word  # 民宿|业主
-        out.append((word, m.end(), title))
+        out.append((word, m.end(), None if len(word) == 2 and word[-1] in _PRODUCTIVE else word))
     ends = {end for _, end, _ in out}
     for m in _PRODUCTIVE_CHAR.finditer(text, 1, len(text) - 1):
         i = m.end()  # the character after a productive suffix
@@ -377,16 +415,23 @@ def _descriptors(text: str, rules: EntityRules, reader: _NameReader) -> list[tup
     return out
 
 
+def _qualified(text: str, end: int, word: str, rules: EntityRules, reader: _NameReader) -> str:
+    """A word for people ending at ``end`` with the noun before it that qualifies it (民宿业主)."""
+    return _noun_before(text, end - len(word), rules, reader) + word
+
+
 def _noun_before(text: str, end: int, rules: EntityRules, reader: _NameReader) -> str:
     """The word of two or more characters ending at ``end`` when it can qualify a word for people
     (民宿 in 民宿业主), or ""."""
+    if end < 2 or not (is_han(text[end - 2]) and is_han(text[end - 1])):
+        return ""  # the word would not be Han characters only, whatever the words before
     tokens = reader.tokenizer.lcut(text[max(0, end - 4) : end])
     if not tokens:
         return ""
     word = tokens[-1]
     if (
         len(word) < 2
-        or not all(is_han(ch) for ch in word)
+        or not _HAN_ONLY.fullmatch(word)
         or word in rules.non_names
         or rules.boundary.fullmatch(word)
         or word in reader.taken
@@ -413,6 +458,8 @@ def _described(text, evidence, rules: EntityRules, reader: _NameReader, out: _Pe
             name, ambiguous = text[end : honorific.end()], True
         out.person(name, evidence, ambiguous)
         if rules.descriptors.get(word, "role") == "role":
+            if title is None:
+                title = _qualified(text, end, word, rules, reader)
             out.hold(name, title, None, evidence)
     for m in _LIKE_NAME.finditer(text):
         name, word = m.group(1), rules.descriptor_words.match(text, m.end())
@@ -454,7 +501,8 @@ def _speaking(text, evidence, rules: EntityRules, reader: _NameReader, out: _Peo
         name = reader.before(text, m.start())
         if name:
             out.person(name, evidence)
-    for m in _PAIR.finditer(text):
+    pairs = _PAIR.finditer(text) if "和" in text else ()  # the pattern is slow to fail on a long sentence
+    for m in pairs:
         first = reader.before(text, m.start(1) + len(m.group(1)))
         second = reader.after(text, m.start(2))
         if first == m.group(1) and second == m.group(2):

@@ -11,7 +11,10 @@ officials named with it speak for it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from govkg.extract.references import PILOT, Reference
 from govkg.model import Article, Evidence, Person
@@ -19,7 +22,8 @@ from govkg.model import Article, Evidence, Person
 _LIST_JOINERS = ("、", "和", "与", "及", "以及")
 # A place after these is a source, a destination or a comparison, not where a program runs.
 _NOT_SITE_BEFORE = ("从", "距", "离", "与", "同", "跟", "向", "对", "比")
-_CLAUSE_MARKS = "，,。；;：:！？!?"
+# Everything up to the last clause mark: its end is where the clause starts.
+_UP_TO_CLAUSE_MARK = re.compile("(?s).*[，,。；;：:！？!?]")
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,39 @@ class Scene:
     people: tuple[Person, ...]
     officials: frozenset[str]
     titles: tuple[str, ...]
+    joined: str  # the texts joined by line breaks (a clean text has none), to find a name in all at once
+    starts: list[int]  # where each text starts in ``joined``
+    _pilots: dict[int, list[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def pilots(self, k: int) -> list[str]:
+        """The pilot sites text ``k`` names, read once for all the article's programs."""
+        if k not in self._pilots:
+            self._pilots[k] = _pilot_sites(self.texts[k], self.references[k])
+        return self._pilots[k]
+
+    @cached_property
+    def speakers(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(name, forms) of the officials among the people, who speak for the programs they are named with."""
+        return [(p.name, (p.name, *p.aliases)) for p in self.people if p.name in self.officials]
+
+    def naming(self, forms: set[str]) -> set[int]:
+        """The indices of the texts that may hold one of ``forms`` (all that do, and maybe more)."""
+        out = set()
+        for form in forms:
+            i = self.joined.find(form)
+            while i >= 0:
+                out.add(bisect_right(self.starts, i) - 1)
+                i = self.joined.find(form, i + 1)
+        return out
+
+
+def joined(texts: list[str]) -> tuple[str, list[int]]:
+    """The texts joined by line breaks, and where each starts in the joined text."""
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    return "\n".join(texts), starts
 
 
 @dataclass(frozen=True)
@@ -56,25 +93,26 @@ def link(surfaces: set[str], longer: set[str], others: set[str], scene: Scene) -
     evidence, where, orgs, persons = [], [], [], []
     in_paragraph = False
     sites: list[str] = []  # the places the text says it runs in: pilots, several sites named together
-    for sentence, text, refs, new in zip(
-        scene.article.sentences, scene.texts, scene.references, scene.paragraph_starts, strict=True
+    naming = scene.naming(surfaces)
+    for k, (sentence, text, refs, new) in enumerate(
+        zip(scene.article.sentences, scene.texts, scene.references, scene.paragraph_starts, strict=True)
     ):
         in_paragraph = in_paragraph and not new
-        bodies = [(r.start, r.end) for r in refs if r.subject.kind == "organization"]
-        bodies += [(i, i + len(f)) for f in longer for i in _find_all(text, f)]
-        at = _first_mention(text, surfaces, bodies)
+        at = _first_mention(text, surfaces, refs, longer) if k in naming else -1
         if at < 0:
-            if in_paragraph and not any(f in text for f in others):
-                for site in _pilot_sites(text, refs):
+            pilots = scene.pilots(k) if in_paragraph else []
+            if pilots and not any(f in text for f in others):
+                for site in pilots:
                     _add(where, site)
                     _add(sites, site)
             continue
         in_paragraph = True
         evidence.append(Evidence.of(scene.article, sentence))
-        clause_start = max(text.rfind(ch, 0, at) for ch in _CLAUSE_MARKS) + 1
+        up_to_mark = _UP_TO_CLAUSE_MARK.match(text, 0, at)
+        clause_start = up_to_mark.end() if up_to_mark else 0
         before = [r for r in refs if r.end <= at]
         listed = _sites_before(text, before, clause_start, scene.named)
-        pilots = _pilot_sites(text, refs)
+        pilots = scene.pilots(k)
         for site in (*listed, *pilots):
             _add(where, site)
         for site in (*pilots, *(listed if len(listed) > 1 else ())):
@@ -86,9 +124,9 @@ def link(surfaces: set[str], longer: set[str], others: set[str], scene: Scene) -
                 and not text[r.end :].startswith(scene.titles)
             ):
                 _add(orgs, r.subject.name)
-        for person in scene.people:
-            if person.name in scene.officials and any(f in text for f in (person.name, *person.aliases)):
-                _add(persons, person.name)
+        for name, forms in scene.speakers:
+            if any(f in text for f in forms):
+                _add(persons, name)
     if not evidence:
         return None
     focus = scene.focus
@@ -99,8 +137,13 @@ def link(surfaces: set[str], longer: set[str], others: set[str], scene: Scene) -
     return Links(tuple(evidence), tuple(where), tuple(orgs), tuple(persons))
 
 
-def _first_mention(text: str, surfaces: set[str], bodies: list[tuple[int, int]]) -> int:
-    """Where the text first names the program outside a body's name (not 茶香·X工坊 for X工坊), or -1."""
+def _first_mention(text: str, surfaces: set[str], refs: list[Reference], longer: set[str]) -> int:
+    """Where the text first names the program outside a body's name (not 茶香·X工坊 for X工坊)
+    or a longer program's name, or -1."""
+    if not any(form in text for form in surfaces):
+        return -1  # most sentences do not name it: no need to find the names it could be inside
+    bodies = [(r.start, r.end) for r in refs if r.subject.kind == "organization"]
+    bodies += [(i, i + len(f)) for f in longer for i in _find_all(text, f)]
     first = -1
     for form in surfaces:
         i = text.find(form)

@@ -31,9 +31,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from govkg.extract.metrics import MetricRules, paragraph_starts
-from govkg.extract.program_links import Scene, link
+from govkg.extract.program_links import Scene, joined, link
 from govkg.extract.references import ReferenceIndex, focus_place
 from govkg.extract.trie import trie_pattern
 from govkg.model import Article, Membership, Organization, Person, Place, Program
@@ -45,16 +46,19 @@ _QUOTES = _OPEN + _CLOSE
 _MARK = re.compile(f"[{_QUOTES}]")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
-_LIST_END = re.compile(f"等|(?<=[{_CLOSE}])[0-9一二两三四五六七八九十]")  # 等, or a count after a quotation
-_NO_QUOTES = str.maketrans("", "", _QUOTES)
+# 等, or a count right after a quotation: one character, tested from behind, so that the scan can
+# skip every other character at once (a pattern led by a lookbehind is tried at every position)
+_LIST_END = re.compile(f"[等0-9一二两三四五六七八九十](?:(?<=等)|(?<=[{_CLOSE}].))")
 _STOP = "，,。；;：:！？!?（(、"
-_SENTENCE_MARKS = set("，,。；;！？!?：:")
+_SENTENCE_MARK = re.compile("[，,。；;！？!?：:]")
+# Everything up to the last clause mark (or 等, which closes a list): its end is where the clause starts.
+_UP_TO_CLAUSE_MARK = re.compile("(?s).*[，,。；;：:！？!?]")
+_UP_TO_LIST_START = re.compile("(?s).*[，,。；;：:！？!?等]")
 _FORMULA = re.compile(r"[+＋→]|[—－-]+[^—－-]+[—－-]+")
 _REPORTER_TITLES = ("记者", "通讯员")
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):  # a named tuple: made for every quotation, and cheaper to make than a dataclass
     start: int  # offset of the opening mark
     end: int  # offset after the closing mark
     content: str  # what is inside the marks, nested marks kept
@@ -63,7 +67,7 @@ class Quote:
 def quotations(text: str) -> list[Quote]:
     """Every quotation in ``text``, nested ones included, ordered by start."""
     stack: list[int] = []
-    out = []
+    out: list[Quote] = []
     for m in _MARK.finditer(text):
         i = m.start()
         if m[0] in _OPEN:
@@ -71,7 +75,7 @@ def quotations(text: str) -> list[Quote]:
         elif stack:
             start = stack.pop()
             out.append(Quote(start, i + 1, text[start + 1 : i]))
-    return sorted(out, key=lambda q: q.start)
+    return sorted(out)  # by start: no two quotations start at the same mark
 
 
 
@@ -100,6 +104,13 @@ class ProgramRules:
     named_mechanism: re.Pattern[str]
     generic_mechanism: re.Pattern[str]
     circle: re.Pattern[str]
+    # The kind words every match of list_tail, unquoted, mechanism, named_mechanism and circle holds:
+    # a text without one has no match, and finding a word is much quicker than trying those patterns.
+    list_kind_word: re.Pattern[str]
+    unquoted_word: re.Pattern[str]
+    mechanism_word: re.Pattern[str]
+    mechanism_kind_word: re.Pattern[str]
+    circle_word: re.Pattern[str]
 
     @classmethod
     def load(cls) -> ProgramRules:
@@ -144,6 +155,11 @@ class ProgramRules:
                 rf"(?:{trie_pattern(g['verbs'])})了?(?P<name>(?:\d+|[一二三四五六七八九十]+)"
                 rf"(?:{trie_pattern(g['circle_units'])})[\u4e00-\u9fff]{{2,8}}?(?:{trie_pattern(g['circles'])}))"
             ),
+            list_kind_word=re.compile(trie_pattern(g["list_kinds"])),
+            unquoted_word=re.compile(trie_pattern(g["unquoted"])),
+            mechanism_word=re.compile(trie_pattern(g["mechanisms"])),
+            mechanism_kind_word=re.compile(trie_pattern(g["mechanism_kinds"])),
+            circle_word=re.compile(trie_pattern(g["circles"])),
         )
 
 
@@ -170,10 +186,11 @@ def extract_programs(
     metric_rules: MetricRules = res.metric_rules
     known = {f for item in (*places, *organizations) for f in (item.name, *item.aliases)}
     texts = [s.clean for s in article.sentences]
+    article_text, starts = joined(texts)  # a clean text has no line break
     drafts: dict[str, _Draft] = {}
     for text in texts:
         listed, wholes = _from_lists(text, rules)
-        for name, forms in listed + _from_quotes(text, texts, rules, metric_rules, wholes):
+        for name, forms in listed + _from_quotes(text, article_text, rules, metric_rules, wholes):
             if name in known or _clean(name) in known:
                 continue
             drafts.setdefault(name, _Draft(name)).add(*forms)
@@ -196,6 +213,8 @@ def extract_programs(
         people=people,
         officials=frozenset(m.person for m in memberships if m.title not in _REPORTER_TITLES),
         titles=metric_rules.titles,
+        joined=article_text,
+        starts=starts,
     )
     return tuple(program for draft in drafts.values() if (program := _program(draft, drafts, scene)))
 
@@ -204,7 +223,13 @@ def extract_programs(
 
 
 def _clean(s: str) -> str:
-    return s.translate(_NO_QUOTES)
+    return _MARK.sub("", s)  # quicker than str.translate on Han text
+
+
+def _after_last(up_to_mark: re.Pattern[str], text: str, end: int) -> int:
+    """The offset after the last mark before ``end`` (0 when there is none)."""
+    m = up_to_mark.match(text, 0, end)
+    return m.end() if m else 0
 
 
 def _name_like(content: str, rules: ProgramRules) -> bool:
@@ -212,7 +237,7 @@ def _name_like(content: str, rules: ProgramRules) -> bool:
     bare = _clean(content).replace(" ", "")
     if len(bare) < 3 or not _HAN_CHAR.search(bare):
         return False
-    if _SENTENCE_MARKS & set(content) or "的" in bare or _FORMULA.search(content):
+    if _SENTENCE_MARK.search(content) or "的" in bare or _FORMULA.search(content):
         return False
     if (bare.endswith("式") and not bare.endswith(rules.name_endings)) or (
         len(bare) == 3 and bare[0] == bare[2]
@@ -229,12 +254,15 @@ def _from_lists(text: str, rules: ProgramRules) -> tuple[list[tuple[str, list[st
     Also returns the spans of items named as a whole (“A”X“B”Y), whose inner quotations
     are parts of that name, not names of their own.
     """
-    out, wholes = [], []
+    out: list[tuple[str, list[str]]] = []
+    wholes: list[tuple[int, int]] = []
+    if not rules.list_kind_word.search(text):
+        return out, wholes
     for m in _LIST_END.finditer(text):
         tail = rules.list_tail.match(text[m.start() :])
         if not tail or (m[0] != "等" and not tail["count"]):
             continue
-        start = max(text.rfind(ch, 0, m.start()) for ch in "，,。；;：:！？!?等") + 1
+        start = _after_last(_UP_TO_LIST_START, text, m.start())
         segment = text[start : m.start()]
         offset = start
         for item in _split_items(segment):
@@ -299,12 +327,17 @@ def _item_name(item: str, rules: ProgramRules) -> tuple[str, list[str]] | None:
 
 
 def _from_quotes(
-    text: str, texts: list[str], rules: ProgramRules, metric_rules: MetricRules, wholes: list[tuple[int, int]]
+    text: str,
+    article_text: str,
+    rules: ProgramRules,
+    metric_rules: MetricRules,
+    wholes: list[tuple[int, int]],
 ) -> list[tuple[str, list[str]]]:
+    """Quotations taken as programs; ``article_text`` is the article's sentences joined by line breaks."""
     out = []
     quotes = quotations(text)
     for i, q in enumerate(quotes):
-        if any(s <= q.start and q.end <= e for s, e in wholes):
+        if wholes and any(s <= q.start and q.end <= e for s, e in wholes):
             continue
         short = _short_name(q, text, rules)
         if short:
@@ -313,7 +346,7 @@ def _from_quotes(
         if not _name_like(q.content, rules):
             continue
         group = _group_of(quotes, i, text)
-        score, kind = _score(q, text, texts, rules, metric_rules)
+        score, kind = _score(q, text, article_text, rules, metric_rules)
         if score < 2 and any(_left_kind(g, text, rules) for g in group):
             score = 2
         if score >= 2:
@@ -348,11 +381,11 @@ def _group_of(quotes: list[Quote], i: int, text: str) -> list[Quote]:
 
 
 def _left_kind(q: Quote, text: str, rules: ProgramRules) -> bool:
-    return text[: q.start].endswith(rules.left_kinds)
+    return text.endswith(rules.left_kinds, 0, q.start)
 
 
 def _score(
-    q: Quote, text: str, texts: list[str], rules: ProgramRules, metric_rules: MetricRules
+    q: Quote, text: str, article_text: str, rules: ProgramRules, metric_rules: MetricRules
 ) -> tuple[int, str]:
     before, after = text[: q.start], text[q.end :]
     content = q.content
@@ -362,7 +395,7 @@ def _score(
     if before.endswith("以") and rules.banner.match(after):
         strong = True
     score = 2 if strong else 0
-    clause_start = max(before.rfind(ch) for ch in "，,。；;：:！？!?") + 1
+    clause_start = _after_last(_UP_TO_CLAUSE_MARK, before, len(before))
     lead = before[clause_start:]
     if rules.verbs.search(lead[-8:]):
         score += 1
@@ -379,7 +412,7 @@ def _score(
         if metric_rules.numbers.find(lead):
             score += 1
     bare = _clean(content)
-    if sum(t.count(bare) for t in texts if bare in t) >= 2:
+    if article_text.count(bare) >= 2:  # quoted again elsewhere (a quotation has no line break)
         score += 1
     if before.endswith("的") and not strong:
         score -= 2  # 的“X”: a metaphor or attribute, unless a kind word follows (的“X”系列党课)
@@ -398,16 +431,25 @@ def _unquoted(
     """Unquoted names: a recurring kind (X夜校) used again and again, a named mechanism (推行X长制)."""
     counts: dict[str, int] = {}
     for text in texts:
+        if not rules.unquoted_word.search(text):
+            continue
         for m in rules.unquoted.finditer(text):
             counts[m[0]] = counts.get(m[0], 0) + 1
-    out = [(m["name"], []) for text in texts for m in rules.mechanism.finditer(text)]
+    out: list[tuple[str, list[str]]] = [
+        (m["name"], [])
+        for text in texts
+        if rules.mechanism_word.search(text)
+        for m in rules.mechanism.finditer(text)
+    ]
     for text in texts:
-        for m in rules.named_mechanism.finditer(text):
-            if not rules.generic_mechanism.search(m["core"]) and not _in_quote(text, m.start("core")):
-                out.append((m["core"] + m["kind"], [m["core"]]))
-        out.extend(
-            (m["name"], []) for m in rules.circle.finditer(text) if not _in_quote(text, m.start("name"))
-        )
+        if rules.mechanism_kind_word.search(text):
+            for m in rules.named_mechanism.finditer(text):
+                if not rules.generic_mechanism.search(m["core"]) and not _in_quote(text, m.start("core")):
+                    out.append((m["core"] + m["kind"], [m["core"]]))
+        if rules.circle_word.search(text):
+            out.extend(
+                (m["name"], []) for m in rules.circle.finditer(text) if not _in_quote(text, m.start("name"))
+            )
     forms_of_places = sorted({f for p in places for f in (p.name, *p.aliases)}, key=len, reverse=True)
     for name, n in counts.items():
         if n < 3:
@@ -437,7 +479,7 @@ def _program(draft: _Draft, drafts: dict[str, _Draft], scene: Scene) -> Program 
     surfaces = {draft.name, *draft.forms}
     other_forms = {f for other in drafts.values() if other is not draft for f in (other.name, *other.forms)}
     # A longer program named with this one inside (X记录表 for X) is not a mention of it.
-    longer = {f for f in other_forms if any(s in f and s != f for s in surfaces)}
+    longer = {f for s in surfaces for f in other_forms if s in f and s != f}
     links = link(surfaces, longer, other_forms - longer, scene)
     if links is None:
         return None
