@@ -131,11 +131,17 @@ class BuildWriter:
                 self.turtle.put(triples)
 
     def _write_files(self, items: Iterator[tuple[Path | None, bytes]]) -> None:
-        """graph.nq (documents in order, ``None`` as the path) and the cache files, each atomically."""
+        """graph.nq (documents in order, ``None`` as the path) and the cache files, each atomically.
+
+        A cache file's name is made from its content (document, bytes read, extraction code), so
+        one already there is left as it is: replacing a file makes ext4 wait for the disk.
+        """
         with (self.staging / "graph.nq").open("wb") as nquads:
             for path, data in items:
                 if path is None:
                     nquads.write(data)
+                    continue
+                if path.exists():
                     continue
                 path.parent.mkdir(parents=True, exist_ok=True)
                 tmp = path.with_suffix(".tmp")
