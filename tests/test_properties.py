@@ -35,8 +35,8 @@ def _build(path: Path, extractor) -> tuple[str, pyoxigraph.Store | None, str | N
         return result.error, None, None
     source = read_document(path, "page.txt").text
     store = pyoxigraph.Store()
-    store.load(result.nquads.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
-    return result.nquads, store, source
+    store.load(result.nquads, format=pyoxigraph.RdfFormat.N_QUADS)
+    return result.nquads.decode("utf-8"), store, source
 
 
 def _check(text: str, extractor) -> None:

@@ -52,7 +52,9 @@ def _cached_extractor(extractor: str) -> Extractor:
     cls = importlib.import_module(module)
     for part in name.split("."):
         cls = getattr(cls, part)
-    return cls()
+    extractor = cls()
+    warm = getattr(extractor, "warm", None)
+    return warm() if callable(warm) else extractor
 
 
 def worker_extractor(extractor: str) -> Extractor:
@@ -82,7 +84,7 @@ def _context() -> multiprocessing.context.BaseContext:
     """forkserver (spawn where there is none): jieba and a forked parent's threads do not mix."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["govkg.pipeline"])
+        ctx.set_forkserver_preload(["govkg.pipeline", "govkg.forkserver"])
         return ctx
     return multiprocessing.get_context("spawn")
 

@@ -67,6 +67,13 @@ class Extractor:
         freq = self.resources.tokenizer.FREQ
         return LayoutReader(lambda word: freq.get(word, 0) > 0)
 
+    def warm(self) -> Extractor:
+        """Load now what is otherwise loaded on first use (jieba's dictionary, the rules)."""
+        res = self.resources
+        _ = res.tokenizer, res.cached_tokenizer, res.entity_rules, res.metric_rules, res.program_rules
+        _ = self.layout, converter()
+        return self
+
     def facts(self, doc: Document) -> list[ArticleFacts]:
         t2s = converter()
         if not t2s.is_traditional(doc.text):
@@ -81,14 +88,14 @@ class Extractor:
 
 @dataclass(frozen=True)
 class DocumentResult:
-    """One document's outcome, small enough to pass between processes: its quads as N-Quads text."""
+    """One document's outcome, small enough to pass between processes: its quads as N-Quads (UTF-8 bytes)."""
 
     path: str
     doc_id: str
     sha256: str = ""
     chars: int = 0
     articles: int = 0
-    nquads: str = ""
+    nquads: bytes = b""
     error: str | None = None  # why it was skipped
 
     @classmethod
@@ -102,7 +109,7 @@ def extract_document(path: str, doc_id: str, extractor: Extractor, base: str = D
     try:
         doc = read_document(Path(path), doc_id, max_chars)
         facts = extractor.facts(doc)
-        nquads = Mapper(base).document_nquads(doc, facts)
+        nquads = Mapper(base).document_nquads(doc, facts).encode("utf-8")
     except InputError as exc:
         return DocumentResult.failed(path, doc_id, exc.reason)
     except Exception as exc:  # one broken document must not sink the batch
@@ -269,7 +276,7 @@ def _add(result: BuildResult, manifest: Manifest, outcome: DocumentResult, file_
     result.summary.articles += outcome.articles
     result.extracted += 1
     result.chars += outcome.chars
-    data = outcome.nquads.encode("utf-8")
+    data = outcome.nquads
     if writer is None:
         result.memory.load(data, format=RdfFormat.N_QUADS)
         return
