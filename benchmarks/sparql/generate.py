@@ -135,10 +135,11 @@ def main() -> None:
     )
     parser.add_argument(
         "--layout",
-        choices=["merged", "named"],
-        default="merged",
-        help="merged: named graphs + their merge as default graph (govkg.query.write_query_store); "
-        "named: named graphs only (govkg.rdf.store.write_store)",
+        choices=["build", "merged", "named"],
+        default="build",
+        help="build: the merge as default graph, as `govkg build` writes it; merged: named graphs + their "
+        "merge (govkg.query.write_query_store, `govkg build --store-graphs`); named: named graphs only "
+        "(govkg.rdf.store.write_store)",
     )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -152,10 +153,12 @@ def main() -> None:
     store = args.out / "store"
     if store.exists():
         shutil.rmtree(store)
-    writer = write_query_store if args.layout == "merged" else write_store
-    writer(nquads, store)
+    if args.layout == "named":
+        write_store(nquads, store)
+    else:
+        write_query_store(nquads, store, named_graphs=args.layout == "merged")
     print(
-        f"{args.layout} store written by {writer.__module__}.{writer.__name__} in "
+        f"{args.layout} store written in "
         f"{time.perf_counter() - started:.1f} s: {store}"
     )
 

@@ -50,14 +50,16 @@ def merged_triples(quads):
             yield pyoxigraph.Quad(quad.subject, quad.predicate, quad.object, default)
 
 
-def write_query_store(nquads: str | Path, location: str | Path) -> None:
-    """A store for querying: the named graphs of ``nquads`` and, as the default graph, their merge.
+def write_query_store(nquads: str | Path, location: str | Path, named_graphs: bool = True) -> None:
+    """A store for querying: as its default graph the merge of the named graphs of ``nquads``, and
+    those named graphs too unless ``named_graphs`` is false (the layout ``govkg build`` writes).
 
     Both are bulk-loaded from files (the merge through a temporary N-Triples file): streaming the
     triples through Python with ``bulk_extend`` took 3x longer at 1M triples.
     """
     store = pyoxigraph.Store(str(location))
-    store.bulk_load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
+    if named_graphs:
+        store.bulk_load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
     with tempfile.TemporaryDirectory(prefix="govkg-merge-") as work:
         merged = Path(work) / "merged.nt"
         quads = pyoxigraph.parse(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
