@@ -25,6 +25,7 @@ from typing import BinaryIO
 
 from pyoxigraph import RdfFormat, Store
 
+import govkg
 from govkg.errors import GovkgError
 from govkg.model import BuildSummary
 from govkg.rdf.background import Background
@@ -87,7 +88,15 @@ class BuildWriter:
         command += [arg for prefix in scoped for arg in ("--scoped", prefix)]
         command += ["--named-graphs"] if named_graphs else []
         self.log = (self.staging / "union.log").open("wb")
-        self.union = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log)
+        package_root = str(Path(govkg.__file__).resolve().parents[1])  # govkg importable however it was found
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")])))
+        try:
+            self.union = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log,
+                                          env=env)
+        except OSError as exc:
+            self.log.close()
+            shutil.rmtree(self.staging, ignore_errors=True)
+            raise GovkgError(f"{out}: could not start the union writer ({sys.executable}): {exc}") from exc
         self.files = Background(self._write_files, 2 * LOAD_BLOCK_BYTES)
         self.pipe = Background(self._feed_union, 2 * LOAD_BLOCK_BYTES)
 
