@@ -127,3 +127,9 @@ def test_source_line_with_an_author():
     parsed = parse_dateline("来源：江城晚报 作者：周游 发布时间：2024-01-02 10:00")
     assert (parsed.source, parsed.date) == ("江城晚报", "2024-01-02")
     assert [(c.name, c.role) for c in parsed.credits] == [("周游", "reporter")]
+
+
+def test_source_line_whose_author_field_has_byline_labels():
+    parsed = parse_dateline("来源：江城日报   作者：记者 林小雨 通讯员 周明 吴桂芳   2025-03-16 07:52")
+    assert [(c.name, c.role) for c in parsed.credits] == [
+        ("林小雨", "reporter"), ("周明", "correspondent"), ("吴桂芳", "correspondent")]

@@ -178,3 +178,19 @@ def test_a_caption_with_its_credit_on_the_same_line():
     assert "图为居民乘坐新电梯。" in [s.text for s in article.sentences]
     photo = article.credits[1].span
     assert text[photo.start:photo.end] == photo.text == "王小二 摄"
+
+
+@pytest.mark.parametrize("source_line", ["2025-03-08 09:30:12 来源：江城新闻网", "□本报记者 林小雨"])
+def test_a_long_web_title_right_above_its_source_or_byline_is_the_headline(source_line):
+    title = "让背街小巷“亮起来” 让居民出行“暖起来”——访江城市城市管理局局长周明远"
+    (article,) = _read(f"{title}\n{source_line}\n\n今年全市改造背街小巷120条。\n")
+    assert article.headline == title
+    assert [s.clean for s in article.sentences] == ["今年全市改造背街小巷120条。"]
+
+
+def test_a_long_paragraph_without_a_full_stop_above_a_byline_stays_a_sentence():
+    text = ("江城新建口袋公园\n□本报记者 林小雨\n\n今年城东建成口袋公园5个，居民在家门口就能散步健身，"
+            "不少老人说，这样的好事要多办一些，让大家都能享受到城市更新带来的便利。\n")
+    (article,) = _read(text)
+    assert article.headline == "江城新建口袋公园"
+    assert len(article.sentences) >= 1

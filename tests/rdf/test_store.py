@@ -19,7 +19,7 @@ def document(name: str, *objects: str) -> bytes:
 
 
 def test_documents_are_written_in_order_whatever_order_they_arrive_in(tmp_path):
-    a, b, c = document("a", "一", "二"), document("b", "二", "三"), document("c", "四")
+    a, c = document("a", "一", "二"), document("c", "四")  # b could not be read
     with BuildWriter(tmp_path / "out", ["a", "b", "c"]) as writer:
         writer.add("c", c)
         writer.drop("b")
@@ -40,9 +40,8 @@ def test_a_failed_union_writer_is_reported_and_the_previous_output_stays(tmp_pat
         writer.add("a", document("a", "旧"))
         writer.finish(BuildSummary())
     before = (out / "graph.ttl").read_bytes()
-    with pytest.raises(GovkgError, match="could not write the union graph"):
-        with BuildWriter(out, ["a"]) as writer:
-            writer.add("a", b"<https://example.org/s> this is not N-Quads .\n")
-            writer.finish(BuildSummary())
+    with pytest.raises(GovkgError, match="could not write the union graph"), BuildWriter(out, ["a"]) as writer:
+        writer.add("a", b"<https://example.org/s> this is not N-Quads .\n")
+        writer.finish(BuildSummary())
     assert (out / "graph.ttl").read_bytes() == before
     assert not [p for p in out.iterdir() if p.name.startswith(".govkg-build-")]

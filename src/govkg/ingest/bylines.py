@@ -93,7 +93,10 @@ def parse_dateline(line: str) -> Dateline | None:
     credits = ()
     if author:
         chunk = re.split(r"[\u4e00-\u9fff]{2,6}\s*[:：]|\d|[|｜]", author.group(1))[0]
-        credits = tuple(Credit(n, "reporter", source, a) for n, a in _names(chunk))
+        if _LABEL_SPLIT.search(chunk):  # 作者：记者 某某 通讯员 某某
+            credits = tuple(parse_credits(chunk, source))
+        else:
+            credits = tuple(Credit(n, "reporter", source, a) for n, a in _names(chunk))
     iso = f"{date['y']}-{int(date['m']):02d}-{int(date['d']):02d}"
     return Dateline(iso, source, credits)
 

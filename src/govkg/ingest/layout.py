@@ -26,6 +26,7 @@ from govkg.ingest import bylines
 from govkg.model import Article, Credit, Document, Sentence
 
 HEADLINE_MAX = 34
+LONG_HEADLINE_MAX = 80  # a web title, deck included, right above its source line
 SECTION_MAX = 6
 _TERMINAL = "。！？!?…"
 _CLOSERS = "”’\"」』）)】"
@@ -66,7 +67,18 @@ def split_lines(text: str) -> list[Line]:
             start = pos + lead
             lines.append(Line(start, start + len(stripped), stripped, _kind(stripped)))
         pos += len(raw) + 1
-    return lines
+    return [_long_headline(line, lines[i + 1] if i + 1 < len(lines) else None) for i, line in enumerate(lines)]
+
+
+def _long_headline(line: Line, nxt: Line | None) -> Line:
+    """A title longer than a printed headline (a web title with its deck run in, ``……——访某某``) is
+    still one when the source or byline line comes right under it and it is no sentence."""
+    if line.kind != "body" or nxt is None or nxt.kind not in ("dateline", "byline"):
+        return line
+    if len(line.text) > LONG_HEADLINE_MAX or "。" in line.text or _ends_sentence(line.text) \
+            or line.text.endswith(tuple(_TERMINAL)) or bylines.parse_inline(line.text, None):
+        return line
+    return replace(line, kind="short")
 
 
 def _kind(text: str) -> str:
