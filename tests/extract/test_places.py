@@ -56,6 +56,7 @@ def test_the_article_gives_the_parent_of_a_place_named_alone(res: Resources) -> 
         ("它是首都的‘护城河’。", {"护城河"}),
         ("强县促镇带村，百县千镇万村。", {"强县促镇", "百县千镇"}),
         ("上海松江坚持金山银山不如绿水青山。", {"金山区", "绿水青山"}),
+        ("青石县林业和草原局局长说，将加大投入。", {"青石县林业和草原", "林业和草原"}),
     ],
 )
 def test_generic_phrases_are_not_places(res: Resources, sentence: str, absent: set[str]) -> None:

@@ -44,6 +44,7 @@ _CONTINUATIONS = {
 # After a one-character natural place word (山, 河) the phrase must end: 会稽山，
 _PHRASE_END = set("，。、；：！？”’）)」』,;:!? 的等和与及畔沿")
 _ALONG_SIDE = set("脚麓腰顶边岸旁")
+_DEPARTMENT_ENDS = set("局厅")  # the last character of a government department (林业和草原局)
 _MOTION_VERBS = set("穿过进出入回去来走绕返包驻到")  # before a level word: 穿村, 进村, 包村
 _VILLAGE_WORD_FREQ = 800  # 移民, 光明: a noun this common is a kind of village, not its name
 _TAIL_WORD_FREQ = 100  # 小山村: 山村 is a word, so the stem is not a name by itself
@@ -189,6 +190,8 @@ def _suffix_span(
         return None
     if named and nxt and nxt in "’”":
         return None  # ‘护城河’: a quoted metaphor
+    if named and nxt and nxt in _DEPARTMENT_ENDS:
+        return None  # 某县林业和草原|局: the kind word ends a department's name, not a place's
     if named and text.startswith(rules.named_words, end):
         return None  # 湿地|公园: the name goes on to the next kind word
     if named and len(suffix) == 1:
