@@ -194,3 +194,11 @@ def test_a_long_paragraph_without_a_full_stop_above_a_byline_stays_a_sentence():
     (article,) = _read(text)
     assert article.headline == "江城新建口袋公园"
     assert len(article.sentences) >= 1
+
+
+def test_a_short_line_above_a_paragraph_opening_with_an_inline_byline_starts_an_item():
+    text = ("江城新建口袋公园\n\n本报江城讯（记者 林小雨）今年城东建成口袋公园5个。\n\n"
+            "青石县新修村道30公里\n\n本报青石讯（记者周明通讯员吴桂芳）近日，青石县完成村道改造。\n")
+    first, second = _read(text)
+    assert (first.headline, second.headline) == ("江城新建口袋公园", "青石县新修村道30公里")
+    assert [(c.name, c.role) for c in second.credits] == [("周明", "reporter"), ("吴桂芳", "correspondent")]

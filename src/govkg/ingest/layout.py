@@ -132,6 +132,8 @@ def _starts_item(rest: list[Line], after_label: bool = False) -> bool:
         return after_label
     if following[0].kind in ("byline", "dateline"):
         return True
+    if following[0].kind == "body" and bylines.parse_inline(following[0].text, None):
+        return True  # the next paragraph opens with 本报某地讯（记者…）: a new item starts here
     if following[0].kind == "short" and len(following) > 1 and following[1].kind == "byline":
         return False  # rest[0] is a section label, handled by the caller
     if following[0].kind == "body":
