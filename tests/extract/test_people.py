@@ -127,6 +127,14 @@ def test_bylines(res: Resources) -> None:
     assert by_name["孔雯"].aliases == ("孔 雯",)
 
 
+def test_an_intern_in_the_byline_gets_the_printed_title(res: Resources) -> None:
+    printed = Sentence(0, 22, "江城新闻网讯（记者 林小雨 实习生 周明 通讯员 吴桂芳）")
+    credits = (Credit("林小雨", "reporter", span=printed), Credit("周明", "correspondent", span=printed),
+               Credit("吴桂芳", "correspondent", span=printed))
+    _, memberships = extract_people(article("柯桥区召开会议。", credits=credits), PLACES, ORGS, res)
+    assert {(m.person, m.title) for m in memberships} == {("林小雨", "记者"), ("周明", "实习生"), ("吴桂芳", "通讯员")}
+
+
 def test_reporter_named_again_in_the_byline_text_is_not_lengthened(res: Resources) -> None:
     credits = (Credit("严冬", "reporter"), Credit("勇祖", "correspondent"))
     persons, _ = extract_people(article("记者严冬通讯员勇祖", credits=credits), PLACES, ORGS, res)
