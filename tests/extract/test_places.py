@@ -57,6 +57,7 @@ def test_the_article_gives_the_parent_of_a_place_named_alone(res: Resources) -> 
         ("强县促镇带村，百县千镇万村。", {"强县促镇", "百县千镇"}),
         ("上海松江坚持金山银山不如绿水青山。", {"金山区", "绿水青山"}),
         ("青石县林业和草原局局长说，将加大投入。", {"青石县林业和草原", "林业和草原"}),
+        ("过去这里是有名的空心村，如今年轻人回来了。", {"空心村"}),
     ],
 )
 def test_generic_phrases_are_not_places(res: Resources, sentence: str, absent: set[str]) -> None:
@@ -248,3 +249,7 @@ def test_a_township_listed_after_a_village_keeps_its_villages(res: Resources) ->
     found = places(res, "于都县梓山镇潭头村和禾丰镇坳脑村是示范村。")  # 丰镇 is a city's name, no common word
     assert found["禾丰镇"].parent == "于都县"
     assert found["坳脑村"].parent == "禾丰镇"
+
+
+def test_an_area_named_with_a_kind_word_is_a_place(res: Resources) -> None:
+    assert "青松岭片区" in places(res, "今年在青松岭片区新建防护林带3条。")
