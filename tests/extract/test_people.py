@@ -236,3 +236,14 @@ def test_a_named_cooperative_gives_its_head(res: Resources) -> None:
     orgs = (*ORGS, Organization("杨梅专业合作社", (), None))
     _, memberships = extract_people(article("杨梅专业合作社负责人丘玉兰说。"), PLACES, orgs, res)
     assert ("丘玉兰", "负责人", "杨梅专业合作社") in {(m.person, m.title, m.organization) for m in memberships}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("柳岸村党总支书记林小川介绍，村里种上了果树。", "书记"),  # 总支|书记, not 支书 + 记
+        ("村支书林小川说，村里种上了果树。", "支书"),
+    ],
+)
+def test_a_title_is_not_read_across_the_start_of_another(res: Resources, sentence: str, title: str) -> None:
+    assert ("林小川", title) in {(person, held) for person, held, _ in roles(res, sentence)}

@@ -71,6 +71,14 @@ class _DictionaryWords:
         return cls(*(frozenset(x) for x in (non_names, adjectives, persons, generic, places)))
 
 
+def _title_pattern(titles: list[str]) -> str:
+    """The titles, longest first, none read where its last character begins another title:
+    党总支|书记 reads 书记, not 支书 (村支书) followed by 记."""
+    guards = sorted({(t, u[1:]) for t in titles for u in titles
+                     if u != t and u[0] == t[-1] and not u.startswith(t) and len(u) > 1})
+    return trie_pattern(titles) + "".join(f"(?!(?<={re.escape(t)}){re.escape(rest)})" for t, rest in guards)
+
+
 def _by_first_two(forms) -> dict[str, tuple[int, ...]]:
     lengths: dict[str, set[int]] = {}
     for form in forms:
@@ -181,7 +189,7 @@ class EntityRules:
             team_suffixes=read_lexicon("team_suffixes"),
             national_bodies=tuple(sorted(read_lexicon("national_bodies"), key=len, reverse=True)),
             national_pattern=re.compile(trie_pattern(read_lexicon("national_bodies"))),
-            titles=re.compile(trie_pattern(titles)),
+            titles=re.compile(_title_pattern(titles)),
             title_words=frozenset(titles),
             descriptors=_tagged("person_descriptors"),
             honorifics=_tagged("honorifics"),
