@@ -133,3 +133,8 @@ def test_source_line_whose_author_field_has_byline_labels():
     parsed = parse_dateline("来源：江城日报   作者：记者 林小雨 通讯员 周明 吴桂芳   2025-03-16 07:52")
     assert [(c.name, c.role) for c in parsed.credits] == [
         ("林小雨", "reporter"), ("周明", "correspondent"), ("吴桂芳", "correspondent")]
+
+
+@pytest.mark.parametrize(("line", "expected"), [("林 海 摄", [("林海", "林 海")]), ("周明 摄", [("周明", None)])])
+def test_photo_credit_with_a_name_spaced_to_fill_the_column(line, expected):
+    assert [(c.name, c.alias) for c in parse_photo_credit(line)] == expected

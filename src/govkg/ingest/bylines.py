@@ -32,7 +32,9 @@ _BULLETS = "□■◆◇●○▲△★☆>＞ \t\u3000|｜"
 BYLINE_LINE = re.compile(rf"^[{_BULLETS}]*(?:{_LABEL_RE})\s*[:：]?\s*[\u4e00-\u9fff·]")
 _BYLINE_FULL = re.compile(
     rf"(?:(?:{_LABEL_RE})[\s\u3000]*[:：]?[\s\u3000]*(?:[\u4e00-\u9fff·]{{1,4}}[\s\u3000、，,|｜]*){{1,6}})+")
-CREDIT_LINE = re.compile(rf"^[{_BULLETS}]*(?:{_PREFIX}(?:摄影)?记者\s*)?((?:{_NAME}[\s、]*){{1,4}})\s*摄影?$")
+_SPACED_NAME = r"[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,2}"  # 林 海, printed with a space to fill the column
+CREDIT_LINE = re.compile(
+    rf"^[{_BULLETS}]*(?:{_PREFIX}(?:摄影)?记者\s*)?((?:(?:{_NAME}|{_SPACED_NAME})[\s、]*){{1,4}})\s*摄影?$")
 INLINE_BYLINE = re.compile(
     r"^[\s\u3000]*(?P<outlet>[\u4e00-\u9fffA-Za-z]{2,10}?)?(?:讯|报道|消息)?[(（](?P<body>[^()（）]{2,40}?)[)）]\s*")
 # 新华社北京5月6日电（记者张某）: an agency dateline opening the text.
