@@ -18,6 +18,10 @@ def rules() -> NumberRules:
     ("text", "value", "unit", "qualifier"),
     [
         ("1260余份", "1260", "份", "余"),
+        ("十几名", "10", "名", "余"),
+        ("二十几户", "20", "户", "余"),
+        ("一成以上", "1", "成", "以上"),
+        ("三万斤", "3", "万斤", None),
         ("7万余人次", "7", "万人次", "余"),
         ("13.05亿元", "13.05", "亿元", None),
         ("856.3公顷", "856.3", "公顷", None),
@@ -81,6 +85,8 @@ def test_a_range_written_with_both_units_is_one_quantity(rules, sentence, text, 
     "sentence",
     [
         "第三期培训班开班",  # ordinal
+        "几十名志愿者赶来帮忙",  # a vague count
+        "他一个人守着果园",  # 一 as an article
         "他1995年参军入伍",  # a year
         "85岁的老人坐在门口",  # an age
         "图书馆早上8:30开门",  # a clock time

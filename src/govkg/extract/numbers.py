@@ -39,7 +39,7 @@ _SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10**4, "亿": 10**8}
 _CN = "零〇一二两三四五六七八九十百千万亿"
 _RANGE = "-—–~～至到"
-_GROUPS = ("pre", "pct", "num", "upper", "cn_upper", "q1", "scale", "q2", "unit", "post")
+_GROUPS = ("pre", "pct", "num", "upper", "cn_upper", "q1", "scale", "q2", "unit", "post", "few")
 _ROUND = ("", "十", "百", "千")
 
 
@@ -123,6 +123,7 @@ class NumberRules:
     duration_units: frozenset[str]
     duration_cues: tuple[str, ...]
     small_numeral_units: frozenset[str]
+    one_units: frozenset[str]
     name_suffixes: tuple[str, ...]
     not_units: tuple[str, ...]  # words that start with a unit's character (起步, 宗旨)
 
@@ -135,6 +136,7 @@ class NumberRules:
         # a range (3至5, 10-20) keeps its upper bound
         number = (
             rf"\d+(?:\.\d+)?(?:\s*[{_RANGE}]\s*(?P<upper>\d+(?:\.\d+)?))?"
+            rf"|[{_CN}]*[十百千](?P<few>几)"  # 十几名: ten and some, recorded as 10 with 余
             rf"|[{_CN}]+(?:[至到](?P<cn_upper>[{_CN}]+))?"
         )
         # Every quantity starts with a digit, a Chinese numeral, 百分之 or a qualifier before it:
@@ -142,7 +144,7 @@ class NumberRules:
         first = "".join(sorted({w[0] for w in before} | set("上百" + _CN)))
         source = (
             rf"(?=[\d{re.escape(first)}])"
-            rf"(?<![\d.A-Za-z])(?<!\d[:：])"
+            rf"(?<![\d.A-Za-z几])(?<!\d[:：])"
             + optional(rf"(?P<pre>{trie_pattern(before)}|上(?=[百千万亿]))")
             + rf"(?:百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+)"
             rf"|(?P<num>{number})"
@@ -159,6 +161,7 @@ class NumberRules:
             duration_units=frozenset(ctx["duration_units"]),
             duration_cues=ctx["duration_cues"],
             small_numeral_units=frozenset(ctx["small_numeral_units"]),
+            one_units=frozenset(ctx["one_units"]),
             name_suffixes=ctx["name_suffixes"],
             not_units=ctx["not_units"],
         )
@@ -182,13 +185,15 @@ class NumberRules:
         return self._quantity(m, text.strip()) if m else None
 
     def _quantity(self, m: re.Match[str], text: str) -> Quantity | None:
-        pre, pct, num, upper, cn_upper, q1, written_scale, q2, unit, post = m.group(*_GROUPS)
+        pre, pct, num, upper, cn_upper, q1, written_scale, q2, unit, post, few = m.group(*_GROUPS)
         if pct:
             value = numeral_value(pct)
             qualifier = self.qualifiers.get(pre or "") or self.qualifiers.get(post or "")
             return None if value is None else Quantity(value, "%", qualifier, m[0], m.start(), m.end())
         unit = unit or ""
         upper = upper or cn_upper or num
+        if few:
+            upper, q1 = upper[: -len(few)], q1 or "余"
         chinese = not upper[0].isdigit()
         numeral, scale = split_scale(upper) if chinese else (upper, "")
         scale = scale or (written_scale or "")
@@ -237,7 +242,7 @@ class NumberRules:
         if chinese == "" and not (pre or inner or post):
             return False  # 万人空巷, 千家万户: a bare 万 is a figure of speech unless qualified (近万)
         if chinese is not None and not scale:
-            if value == 1 and not pre:
+            if value == 1 and not pre and unit not in self.one_units:
                 return False  # 一个, 一场: an article, not a count
             if value < 10 and unit not in self.small_numeral_units:
                 return False
