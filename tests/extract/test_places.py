@@ -253,3 +253,10 @@ def test_a_township_listed_after_a_village_keeps_its_villages(res: Resources) ->
 
 def test_an_area_named_with_a_kind_word_is_a_place(res: Resources) -> None:
     assert "青松岭片区" in places(res, "今年在青松岭片区新建防护林带3条。")
+
+
+def test_a_county_written_short_before_a_township_is_not_part_of_its_name(res: Resources) -> None:
+    found = places(res, "德清青松镇：一片竹林富了一方百姓", "德清县青松镇青竹村有竹林5000亩。")
+    assert "德清青松镇" not in found
+    assert found["青松镇"].parent == "德清县"
+    assert "德清" in found["德清县"].aliases

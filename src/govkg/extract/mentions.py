@@ -203,9 +203,11 @@ def _suffix_span(
     reach = max(0, pos - max(_MAX_CHAINED_STEM, _MAX_FREE_STEM))
     run_start = _HAN_RUN_TO_END.search(text, reach, pos).start()
     prev = next((s for s in reversed(found) if s.end <= pos), None)
-    if prev is not None and prev.kind == "gazetteer" and not prev.is_strong:
-        prev = next((s for s in reversed(found) if s.end <= prev.start), None)  # absorb 青山 of 青山路
     level = "named" if named else rules.subcounty[suffix]
+    if prev is not None and prev.kind == "gazetteer" and not prev.is_strong and not _short_county_before(
+        prev, pos, level
+    ):
+        prev = next((s for s in reversed(found) if s.end <= prev.start), None)  # absorb 青山 of 青山路
     chained = (
         prev is not None
         and prev.end >= run_start
@@ -276,6 +278,17 @@ def _suffix_span(
             name = prev.surface + name  # 某市体育中心体育馆 is named with its city; 某县白鹭湾湿地公园 is not
         return Span(stem_start, end, name, "named", "named", reach=rules.named[suffix])
     return Span(stem_start, end, stem + suffix, "subcounty", rules.subcounty[suffix])
+
+
+def _short_county_before(prev: Span, pos: int, level: str) -> bool:
+    """A county written short right before a township's own two- or three-character name
+    (某县|青松镇 written 某|青松镇): the county is the township's, not part of its name."""
+    return (
+        level == "township"
+        and prev.form == "short"
+        and prev.level in ("county", "prefecture")
+        and 2 <= pos - prev.end <= 3
+    )
 
 
 def _last_boundary(
