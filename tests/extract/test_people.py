@@ -247,3 +247,17 @@ def test_a_named_cooperative_gives_its_head(res: Resources) -> None:
 )
 def test_a_title_is_not_read_across_the_start_of_another(res: Resources, sentence: str, title: str) -> None:
     assert ("林小川", title) in {(person, held) for person, held, _ in roles(res, sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("“饭菜软和。”72岁的林秀英女士说。", {"林秀英"}),
+        ("住在青松社区5号楼的林秀英老人今年81岁。", {"林秀英"}),
+        ("张女士说，饭菜很好。", {"张女士"}),
+        ("村里的留守老人和空巢老人有了食堂。", set()),
+        ("社区为高龄老人送餐。", set()),
+    ],
+)
+def test_a_full_name_before_a_form_of_address(res: Resources, sentence: str, names: set[str]) -> None:
+    assert set(people(res, sentence)) == names

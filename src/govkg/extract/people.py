@@ -367,6 +367,21 @@ def _addressed_at(text: str, i: int, rules: EntityRules, reader: _NameReader) ->
     return text[i : honorific.end()] if honorific is not None else None
 
 
+def _full_name_before(text: str, end: int, rules: EntityRules, reader: _NameReader) -> str | None:
+    """林秀英|女士, 72岁的林秀英|老人: a full name right before a form of address."""
+    for length in (3, 2):
+        start = end - length
+        s = reader.surname_len(text, start) if start >= 0 else 0
+        if not s or s >= length:
+            continue
+        before = text[start - 1] if start > 0 else ""
+        if before and before not in _BEFORE_NAME and not _ends_with_descriptor(text, start, rules):
+            continue
+        if reader.plausible(text[start:end]):
+            return text[start:end]
+    return None
+
+
 def _body_and_title(text: str, start: int, rules: EntityRules, org_forms) -> tuple[str, str, int] | None:
     """(title, body, end) for a body's form and a title written at ``start`` (村委会主任)."""
     for form, name in org_forms:
@@ -483,6 +498,14 @@ def _addressed(text, evidence, rules: EntityRules, reader: _NameReader, out: _Pe
     """张女士, 钱教授, 赵大爷: a surname and a form of address, kept apart per article."""
     for m in rules.honorific_words.finditer(text):
         honorific = m.group()
+        full = _full_name_before(text, m.start(), rules, reader)
+        if full is not None:
+            out.person(full, evidence)
+            if rules.honorifics[honorific] == "role":
+                out.hold(full, honorific, None, evidence)
+            continue
+        if rules.honorifics[honorific] == "full":
+            continue  # 老人 follows a full name only: 空巢老人 names nobody
         for s in (2, 1):
             start = m.start() - s
             if start < 0 or reader.surname_len(text, start) != s:
