@@ -47,3 +47,77 @@ def test_joined_texts_keep_where_each_text_starts():
     texts = ["松岭镇推行“积分超市”。", "", "目前，以桃源村为试点。"]
     text, starts = joined(texts)
     assert [text[s : s + len(t)] for s, t in zip(starts, texts, strict=True)] == texts
+
+
+COMMUNITY_PLACES = (
+    Place("临溪县", level="county"),
+    Place("松岭街道", level="subdistrict", parent="临溪县"),
+    Place("桃源社区", level="community", parent="松岭街道"),
+)
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # a bare level word opening the clause stands for the place of that level named last
+        (["临溪县桃源社区党委书记表示，社区将推出“银龄餐桌”。"], {"桃源社区"}),
+        (["松岭街道召开会议。", "会上介绍，街道推行干部下沉到社区“双认领”。"], {"松岭街道"}),
+        # no place of that level named before: the place the article is about
+        (["临溪县召开会议。", "会上介绍，街道推行干部下沉到村“双认领”。"], {"临溪县"}),
+    ],
+)
+def test_a_bare_level_word_names_the_site(res, sentences, expected):
+    (program,) = extract_programs(paragraph(*sentences), COMMUNITY_PLACES, (), (), (), res)
+    assert set(program.places) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # a later short form (the name without its first two characters, with a kind word) is a mention
+        (["临溪县开展“石桥夜谈”活动。", "桃源村已开展夜谈活动20场。"], {"临溪县", "桃源村"}),
+        # a short form of a five-character name needs no kind word
+        (["临溪县推出“松乡好管家”。", "桃源村的好管家上门服务。"], {"临溪县", "桃源村"}),
+        # two characters alone are not a mention
+        (["临溪县开展“石桥夜谈”活动。", "桃源村夜谈很热闹。"], {"临溪县"}),
+    ],
+)
+def test_a_short_form_is_a_mention(res, sentences, expected):
+    (program,) = extract_programs(paragraph(*sentences), VILLAGE_PLACES, (), (), (), res)
+    assert set(program.places) == expected
+    assert not {"夜谈活动", "好管家"} & set(program.aliases)  # a place, not an alias: too loose for metrics
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # introduced as one unit's own (该镇推行“X”): that unit, not the county the article is about
+        (["临溪县松岭镇大力发展乡村治理。", "该镇推行“积分超市”，群众参与热情高。"], {"松岭镇"}),
+        # introduced county-wide, then taken up by a unit: both
+        (
+            [
+                "临溪县大力发展乡村治理。",
+                "近年来，临溪县坚持党建引领，探索推广“积分超市”模式。",
+                "桃源村干部说，村里依托“积分超市”发展产业。",
+            ],
+            {"临溪县", "桃源村"},
+        ),
+    ],
+)
+def test_a_unit_named_deictically_at_first_mention_runs_it(res, sentences, expected):
+    (program,) = extract_programs(paragraph(*sentences), VILLAGE_PLACES, (), (), (), res)
+    assert set(program.places) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # a sentence's opening frame (在X，…) sets where a program it introduces runs
+        (["临溪县大力发展乡村治理。", "在松岭镇，村民说起“积分超市”模式，个个赞不绝口。"], {"松岭镇"}),
+        # not a frame: more than a few words after the place
+        (["临溪县大力发展乡村治理。", "在松岭镇召开的会议上，干部介绍了“积分超市”模式。"], {"临溪县"}),
+    ],
+)
+def test_an_opening_frame_names_the_site(res, sentences, expected):
+    (program,) = extract_programs(paragraph(*sentences), VILLAGE_PLACES, (), (), (), res)
+    assert set(program.places) == expected

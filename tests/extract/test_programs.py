@@ -135,7 +135,7 @@ def test_any_text_gives_programs_named_in_their_evidence(res, sentences):
         ("松岭镇推行党员包户制度，每名党员联系5户群众。", {"党员包户制度"}),
         ("临溪县首创村医轮岗机制，偏远村也有了医生。", {"村医轮岗机制"}),
         # a number-prefixed service circle
-        ("临溪县打造15分钟便民服务圈12个。", {"15分钟便民服务圈"}),
+        ("临溪县打造10分钟养老服务圈12个。", {"10分钟养老服务圈"}),
     ],
 )
 def test_named_initiatives_without_a_kind_word(res, sentence, expected):
@@ -155,4 +155,48 @@ def test_named_initiatives_without_a_kind_word(res, sentence, expected):
     ],
 )
 def test_not_named_initiatives(res, sentence):
+    assert names(sentence, res=res) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an unquoted campaign a launching verb puts in place, with the one joined to it
+        (
+            "临溪县深入实施千村万户净水入户工程和竹编技艺振兴行动。",
+            {"千村万户净水入户工程", "竹编技艺振兴行动"},
+        ),
+        ("松岭镇持续深化邻里纠纷化解专项行动。", {"邻里纠纷化解专项行动"}),
+        # a kind word, then a word saying it is being built (“X”党建品牌创建)
+        ("临溪县将把“青山先锋”党建品牌创建与产业发展结合起来。", {"青山先锋"}),
+        # a quoted number-prefixed service circle, even after 的
+        ("居民对社区的“10分钟养老服务圈”很满意。", {"10分钟养老服务圈"}),
+        # a launching verb right before a quotation (推出“X”)
+        ("松岭镇推出“银龄餐桌”助老服务积分，老人吃饭更方便。", {"银龄餐桌"}),
+        # a place word opening the clause right before a quotation that recurs
+        ("中午，社区“松风饭堂”开门迎客。", set()),
+        ("中午，社区“松风饭堂”开门迎客。“松风饭堂”由志愿者运营。", {"松风饭堂"}),
+        # a verb anywhere in a clause the quotation ends
+        ("松岭镇推行党员干部下沉到村“双认领”，每人联系三户。", {"双认领"}),
+        # a body's ending, but a model named after it, or a service (驿站)
+        ("临溪县推广“联农公司”模式，由镇统筹。", {"联农公司"}),
+        ("松岭镇建设“红枫驿站”，提供饮水服务。“红枫驿站”全天开放。", {"红枫驿站"}),
+    ],
+)
+def test_named_initiatives_on_general_cues(res, sentence, expected):
+    assert names(sentence, res=res) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "临溪县开展护苗行动，守护学生安全。",  # too short a core to be a name
+        "松岭镇开展了一系列志愿服务行动。",  # a count, not a name
+        "临溪县实施安全生产专项行动。",  # a generic campaign
+        "松岭镇建设“红枫服务站”，提供饮水服务。",  # a body (站), not a service
+        "荒坡成为村民眼中的“金色粮仓”。",  # a label
+        "城市“会客厅”焕然一新。",  # a place word inside a word, not a place
+    ],
+)
+def test_not_named_initiatives_on_general_cues(res, sentence):
     assert names(sentence, res=res) == set()

@@ -24,6 +24,8 @@ _LIST_JOINERS = ("、", "和", "与", "及", "以及")
 _NOT_SITE_BEFORE = ("从", "距", "离", "与", "同", "跟", "向", "对", "比")
 # Everything up to the last clause mark: its end is where the clause starts.
 _UP_TO_CLAUSE_MARK = re.compile("(?s).*[，,。；;：:！？!?]")
+_FIRST_CLAUSE_END = re.compile("[，,。；;：:！？!?]")
+_FRAME_TAIL = 3  # words after the place in a frame: 在X村里, 在X社区门口
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,9 @@ class Scene:
     titles: tuple[str, ...]
     joined: str  # the texts joined by line breaks (a clean text has none), to find a name in all at once
     starts: list[int]  # where each text starts in ``joined``
+    levels: dict[str, str | None] = field(default_factory=dict)  # each place's level word (桃源村 → 村)
+    # level words that, opening a clause alone, stand for a place of that level (社区, 街道)
+    bare_levels: tuple[str, ...] = ()
     _pilots: dict[int, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def pilots(self, k: int) -> list[str]:
@@ -112,11 +117,20 @@ def link(surfaces: set[str], longer: set[str], others: set[str], scene: Scene) -
         clause_start = up_to_mark.end() if up_to_mark else 0
         before = [r for r in refs if r.end <= at]
         listed = _sites_before(text, before, clause_start, scene.named)
+        if not listed and (subject := _bare_subject(text, clause_start, k, scene) or _frame(text, before)):
+            listed = [subject]
+            if len(evidence) == 1:
+                _add(
+                    sites, subject
+                )  # 社区推出“X”, 在X街道，…“Y”: that one unit runs it, not the whole county
         pilots = scene.pilots(k)
         for site in (*listed, *pilots):
             _add(where, site)
         for site in (*pilots, *(listed if len(listed) > 1 else ())):
             _add(sites, site)
+        if len(evidence) == 1:  # introduced as one unit's own (该镇推行“X”), not taken up by it later
+            for site in _deictic_sites(before, clause_start, listed):
+                _add(sites, site)
         for r in before:
             if (
                 r.subject.kind == "organization"
@@ -183,6 +197,43 @@ def _sites_before(text: str, before: list[Reference], clause_start: int, named: 
     if text[: chain[0].start].endswith(_NOT_SITE_BEFORE) and last.subject.name not in named:
         return []
     return [r.subject.name for r in chain]
+
+
+def _frame(text: str, before: list[Reference]) -> str | None:
+    """The place of a sentence's opening frame (在X街道，…), which sets where all of it happens."""
+    if not text.startswith("在"):
+        return None
+    comma = _FIRST_CLAUSE_END.search(text)
+    if comma is None:
+        return None
+    inside = [r for r in before if r.subject.kind == "place" and r.end <= comma.start()]
+    if inside and comma.start() - inside[-1].end <= _FRAME_TAIL:
+        return inside[-1].subject.name
+    return None
+
+
+def _deictic_sites(before: list[Reference], clause_start: int, listed: list[str]) -> list[str]:
+    """The places of ``listed`` the clause names deictically (该镇, 全村): the unit it is about."""
+    return [
+        r.subject.name for r in before if r.deictic and r.start >= clause_start and r.subject.name in listed
+    ]
+
+
+def _bare_subject(text: str, clause_start: int, k: int, scene: Scene) -> str | None:
+    """The place a bare level word opening the clause stands for (社区还将推出“X” → the
+    community named last before it), or None."""
+    level = next((lv for lv in scene.bare_levels if text.startswith(lv, clause_start)), None)
+    if level is None:
+        return None
+    for j in range(k, -1, -1):
+        refs = scene.references[j]
+        for r in reversed(refs):
+            if j == k and r.end > clause_start:
+                continue
+            place = r.subject.name if r.subject.kind == "place" else scene.org_places.get(r.subject.name)
+            if place and scene.levels.get(place) == level:
+                return place
+    return None
 
 
 def _pilot_sites(text: str, refs: list[Reference]) -> list[str]:

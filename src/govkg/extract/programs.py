@@ -21,7 +21,7 @@ hold in any report, never on a list of names:
 
 Unquoted, a recurring kind (X夜校, named three times or more), a family of mechanisms
 (推行X长制), a named mechanism put in place (推行党员包户制度, not 建立长效机制) and a
-number-prefixed service circle (打造15分钟便民服务圈) are programs too.
+number-prefixed service circle (打造10分钟养老服务圈) are programs too.
 
 Where each program runs, who runs it and who speaks for it: see program_links.py.
 """
@@ -46,6 +46,7 @@ _QUOTES = _OPEN + _CLOSE
 _MARK = re.compile(f"[{_QUOTES}]")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]+")
 # 等, or a count right after a quotation: one character, tested from behind, so that the scan can
 # skip every other character at once (a pattern led by a lookbehind is tried at every position)
 _LIST_END = re.compile(f"[等0-9一二两三四五六七八九十](?:(?<=等)|(?<=[{_CLOSE}].))")
@@ -78,7 +79,6 @@ def quotations(text: str) -> list[Quote]:
     return sorted(out)  # by start: no two quotations start at the same mark
 
 
-
 def _longest(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=len, reverse=True))
 
@@ -94,6 +94,13 @@ class ProgramRules:
     state: tuple[str, ...]
     label_before: tuple[str, ...]
     body_endings: tuple[str, ...]
+    service_endings: tuple[str, ...]
+    bare_levels: tuple[str, ...]
+    place_before: re.Pattern[str]  # a place word closing the text before a quotation (到社区“X”)
+    campaign: re.Pattern[str]  # an unquoted campaign put in place (实施X工程)
+    campaign_next: re.Pattern[str]  # one more campaign joined to it (…和Y行动)
+    campaign_word: re.Pattern[str]
+    kinds: str  # the kind words as one pattern (行动|工程|…)
     unquoted: re.Pattern[str]
     short_kind: re.Pattern[str]  # a kind word ending a name, then a boundary (“X”工作法，)
     mechanism: re.Pattern[str]
@@ -104,6 +111,7 @@ class ProgramRules:
     named_mechanism: re.Pattern[str]
     generic_mechanism: re.Pattern[str]
     circle: re.Pattern[str]
+    circle_name: re.Pattern[str]  # a number-prefixed service circle as a whole (10分钟养老服务圈)
     # The kind words every match of list_tail, unquoted, mechanism, named_mechanism and circle holds:
     # a text without one has no match, and finding a word is much quicker than trying those patterns.
     list_kind_word: re.Pattern[str]
@@ -133,6 +141,21 @@ class ProgramRules:
             state=_longest(g["state"]),
             label_before=_longest(g["label_before"]),
             body_endings=_longest(g["body_endings"]),
+            service_endings=_longest(g["service_endings"]),
+            bare_levels=_longest(g["bare_levels"]),
+            place_before=re.compile(
+                rf"(?:^|[{_STOP}{_QUOTES}]|{trie_pattern(g['place_word_lead'])})(?:{trie_pattern(g['place_words'])})$"
+            ),
+            campaign=re.compile(
+                rf"(?:{trie_pattern(g['campaign_verbs'])})了?(?P<name>[\u4e00-\u9fff]{{5,10}}?"
+                rf"(?:{trie_pattern(g['campaign_kinds'])}))"
+            ),
+            campaign_next=re.compile(
+                rf"(?:{trie_pattern(g['campaign_joiners'])})(?P<name>[\u4e00-\u9fff]{{5,10}}?"
+                rf"(?:{trie_pattern(g['campaign_kinds'])}))"
+            ),
+            campaign_word=re.compile(trie_pattern(g["campaign_kinds"])),
+            kinds=trie_pattern(g["kinds"]),
             short_kind=re.compile(
                 rf"(?:{trie_pattern(g['name_endings'])})(?=$|[{_STOP}{_QUOTES}等的]|{after})"
             ),
@@ -155,6 +178,10 @@ class ProgramRules:
                 rf"(?:{trie_pattern(g['verbs'])})了?(?P<name>(?:\d+|[一二三四五六七八九十]+)"
                 rf"(?:{trie_pattern(g['circle_units'])})[\u4e00-\u9fff]{{2,8}}?(?:{trie_pattern(g['circles'])}))"
             ),
+            circle_name=re.compile(
+                rf"(?:\d+|[一二三四五六七八九十]+)(?:{trie_pattern(g['circle_units'])})"
+                rf"[\u4e00-\u9fff]{{2,8}}?(?:{trie_pattern(g['circles'])})"
+            ),
             list_kind_word=re.compile(trie_pattern(g["list_kinds"])),
             unquoted_word=re.compile(trie_pattern(g["unquoted"])),
             mechanism_word=re.compile(trie_pattern(g["mechanisms"])),
@@ -167,6 +194,8 @@ class ProgramRules:
 class _Draft:
     name: str
     forms: list[str] = field(default_factory=list)
+    # short forms (夜谈活动 for 石桥夜谈): where it is mentioned, but too loose to be its aliases
+    short: tuple[str, ...] = ()
 
     def add(self, *forms: str) -> None:
         for f in forms:
@@ -188,9 +217,12 @@ def extract_programs(
     texts = [s.clean for s in article.sentences]
     article_text, starts = joined(texts)  # a clean text has no line break
     drafts: dict[str, _Draft] = {}
+    place_forms = tuple({f for p in places for f in (p.name, *p.aliases) if len(f) >= 2})
     for text in texts:
         listed, wholes = _from_lists(text, rules)
-        for name, forms in listed + _from_quotes(text, article_text, rules, metric_rules, wholes):
+        for name, forms in listed + _from_quotes(
+            text, article_text, rules, metric_rules, wholes, place_forms
+        ):
             if name in known or _clean(name) in known:
                 continue
             drafts.setdefault(name, _Draft(name)).add(*forms)
@@ -199,6 +231,8 @@ def extract_programs(
     drafts = _merge_forms(drafts)
     if not drafts:
         return ()
+    for draft in drafts.values():
+        draft.short = _tail_forms(_clean(draft.name), article_text, rules)
     index = ReferenceIndex(places, organizations, (), metric_rules.deixis)
     references = index.scan(texts)
     scene = Scene(
@@ -215,6 +249,8 @@ def extract_programs(
         titles=metric_rules.titles,
         joined=article_text,
         starts=starts,
+        levels={p.name: metric_rules.deixis.level_of(p.name) for p in places},
+        bare_levels=rules.bare_levels,
     )
     return tuple(program for draft in drafts.values() if (program := _program(draft, drafts, scene)))
 
@@ -232,8 +268,12 @@ def _after_last(up_to_mark: re.Pattern[str], text: str, end: int) -> int:
     return m.end() if m else 0
 
 
-def _name_like(content: str, rules: ProgramRules) -> bool:
-    """The shape tests every program name passes, whatever the cues around it."""
+def _name_like(content: str, rules: ProgramRules, kinded: bool = False) -> bool:
+    """The shape tests every program name passes, whatever the cues around it.
+
+    A body's ending is allowed when the name is a service (“X驿站”) or a kind word follows at
+    once (“X公司”模式 names the model, not the company).
+    """
     bare = _clean(content).replace(" ", "")
     if len(bare) < 3 or not _HAN_CHAR.search(bare):
         return False
@@ -245,7 +285,7 @@ def _name_like(content: str, rules: ProgramRules) -> bool:
         return False  # 菜单式, 点对点: a manner, not a name
     if content.count("、") >= 3:
         return False  # 发现、响应、处置、评价: the steps of a process
-    return not bare.endswith(rules.body_endings)
+    return kinded or not bare.endswith(rules.body_endings) or bare.endswith(rules.service_endings)
 
 
 def _from_lists(text: str, rules: ProgramRules) -> tuple[list[tuple[str, list[str]]], list[tuple[int, int]]]:
@@ -332,6 +372,7 @@ def _from_quotes(
     rules: ProgramRules,
     metric_rules: MetricRules,
     wholes: list[tuple[int, int]],
+    place_forms: tuple[str, ...] = (),
 ) -> list[tuple[str, list[str]]]:
     """Quotations taken as programs; ``article_text`` is the article's sentences joined by line breaks."""
     out = []
@@ -343,10 +384,10 @@ def _from_quotes(
         if short:
             out.append(short)
             continue
-        if not _name_like(q.content, rules):
+        if not _name_like(q.content, rules, rules.short_kind.match(text, q.end) is not None):
             continue
         group = _group_of(quotes, i, text)
-        score, kind = _score(q, text, article_text, rules, metric_rules)
+        score, kind = _score(q, text, article_text, rules, metric_rules, place_forms)
         if score < 2 and any(_left_kind(g, text, rules) for g in group):
             score = 2
         if score >= 2:
@@ -385,20 +426,32 @@ def _left_kind(q: Quote, text: str, rules: ProgramRules) -> bool:
 
 
 def _score(
-    q: Quote, text: str, article_text: str, rules: ProgramRules, metric_rules: MetricRules
+    q: Quote,
+    text: str,
+    article_text: str,
+    rules: ProgramRules,
+    metric_rules: MetricRules,
+    place_forms: tuple[str, ...] = (),
 ) -> tuple[int, str]:
     before, after = text[: q.start], text[q.end :]
     content = q.content
     kind_match = rules.kind_phrase.match(after)
     kind = kind_match[0] if kind_match and not after.startswith("式") else ""
-    strong = bool(kind) or _clean(content).endswith(rules.name_endings) or _left_kind(q, text, rules)
+    strong = (
+        bool(kind)
+        or _clean(content).endswith(rules.name_endings)
+        or _left_kind(q, text, rules)
+        or rules.circle_name.fullmatch(content) is not None  # “10分钟养老服务圈”, whatever is around it
+    )
     if before.endswith("以") and rules.banner.match(after):
         strong = True
     score = 2 if strong else 0
     clause_start = _after_last(_UP_TO_CLAUSE_MARK, before, len(before))
     lead = before[clause_start:]
-    if rules.verbs.search(lead[-8:]):
-        score += 1
+    if rules.verbs.search(lead[-8:]) or (rules.verbs.search(lead) and _closes_clause(after)):
+        score += 1  # a launching verb governs it: just before, or anywhere in a clause it ends
+    if _placed_before(before, rules, place_forms):
+        score += 1  # 社区“X”, 某县“X”: a place's own scheme
     if before.endswith("通过"):
         score += 2  # 通过“X”: the means by which something is done is a named practice (formulas are out)
     if before.endswith(rules.launch_direct):
@@ -425,6 +478,17 @@ def _score(
     return score, kind
 
 
+def _closes_clause(after: str) -> bool:
+    return not after or after[0] in _STOP
+
+
+def _placed_before(before: str, rules: ProgramRules, place_forms: tuple[str, ...]) -> bool:
+    """A place (named, or a bare level word opening the clause: 社区“X”, 到社区“X”) right before."""
+    return (bool(place_forms) and before.endswith(place_forms)) or bool(
+        rules.place_before.search(before[-5:])
+    )
+
+
 def _unquoted(
     texts: list[str], rules: ProgramRules, places: tuple[Place, ...]
 ) -> list[tuple[str, list[str]]]:
@@ -446,6 +510,8 @@ def _unquoted(
             for m in rules.named_mechanism.finditer(text):
                 if not rules.generic_mechanism.search(m["core"]) and not _in_quote(text, m.start("core")):
                     out.append((m["core"] + m["kind"], [m["core"]]))
+        if rules.campaign_word.search(text):
+            out.extend((name, []) for name in _campaigns(text, rules))
         if rules.circle_word.search(text):
             out.extend(
                 (m["name"], []) for m in rules.circle.finditer(text) if not _in_quote(text, m.start("name"))
@@ -459,8 +525,36 @@ def _unquoted(
     return out
 
 
+def _campaigns(text: str, rules: ProgramRules) -> list[str]:
+    """Unquoted campaigns a launching verb puts in place, with those joined to them:
+    实施X工程和Y行动 gives X工程 and Y行动 (a name of five characters or more before the kind)."""
+    out = []
+    for m in rules.campaign.finditer(text):
+        if _in_quote(text, m.start("name")):
+            continue
+        names, end = [m["name"]], m.end()
+        while nxt := rules.campaign_next.match(text, end):
+            names.append(nxt["name"])
+            end = nxt.end()
+        out.extend(n for n in names if not rules.generic_mechanism.search(n))  # not 安全生产专项行动
+    return out
+
+
 def _in_quote(text: str, pos: int) -> bool:
     return sum(text.count(o, 0, pos) for o in _OPEN) > sum(text.count(c, 0, pos) for c in _CLOSE)
+
+
+def _tail_forms(name: str, article_text: str, rules: ProgramRules) -> tuple[str, ...]:
+    """Short forms of a four- or five-character name that drop its first two characters, as a
+    report does after naming it in full: 石桥夜谈 → 夜谈活动 (with a kind word), 松乡好管家 → 好管家."""
+    if not 4 <= len(name) <= 5 or not _HAN_NAME.fullmatch(name):
+        return ()
+    head, tail = name[:2], name[2:]
+    if tail not in article_text.replace(name, ""):
+        return ()  # most names are never shortened: skip the pattern
+    kind = f"(?:{rules.kinds})" if len(tail) < 3 else f"(?:{rules.kinds})?"
+    pattern = re.compile(f"(?<!{re.escape(head)}){re.escape(tail)}{kind}")
+    return tuple(sorted({m[0] for m in pattern.finditer(article_text)}))
 
 
 def _merge_forms(drafts: dict[str, _Draft]) -> dict[str, _Draft]:
@@ -476,7 +570,7 @@ def _merge_forms(drafts: dict[str, _Draft]) -> dict[str, _Draft]:
 
 
 def _program(draft: _Draft, drafts: dict[str, _Draft], scene: Scene) -> Program | None:
-    surfaces = {draft.name, *draft.forms}
+    surfaces = {draft.name, *draft.forms, *draft.short}
     other_forms = {f for other in drafts.values() if other is not draft for f in (other.name, *other.forms)}
     # A longer program named with this one inside (X记录表 for X) is not a mention of it.
     longer = {f for s in surfaces for f in other_forms if s in f and s != f}
