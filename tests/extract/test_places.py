@@ -260,3 +260,8 @@ def test_a_county_written_short_before_a_township_is_not_part_of_its_name(res: R
     assert "德清青松镇" not in found
     assert found["青松镇"].parent == "德清县"
     assert "德清" in found["德清县"].aliases
+
+
+def test_a_name_after_a_level_word_does_not_take_the_end_of_a_word_it_begins(res: Resources) -> None:
+    found = places(res, "在县城青湖街道，市民们在广场上跳舞。")
+    assert "青湖街道" in found and "城青湖街道" not in found

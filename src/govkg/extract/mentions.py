@@ -246,6 +246,8 @@ def _suffix_span(
         level_word = _UP_TO_LAST_NOT_IN_STEM.match(text, stem_start, pos)
         if level_word is not None:
             stem_start = level_word.end()  # 我县|某镇: a name starts after a level or office word
+            if stem_start < pos - 2 and tokenizer.FREQ.get(text[stem_start - 1 : stem_start + 1], 0) >= _COMMON_TOKEN_FREQ:
+                stem_start += 1  # 县城|某街道: the level word begins a word the name does not
     stem = text[stem_start:pos]
     if named and chained and not stem and prev is not None and prev.kind == "gazetteer" and len(suffix) >= 3:
         return Span(pos, end, prev.surface + suffix, "named", "named", reach=rules.named[suffix])  # 某县经济开发区
