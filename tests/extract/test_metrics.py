@@ -340,3 +340,117 @@ def test_the_pilot_of_a_program_introduced_before(res):
 )
 def test_a_deictic_program(res, paras, text):
     assert about(paras, text, res) == Subject("program", "院坝夜话")
+
+
+# -- who a figure is about: actors, speakers, kind words -----------------------------------
+
+BODIES = (
+    *ORGS,
+    Organization("松岭镇党委", ("镇党委",), place="松岭镇"),
+    Organization("桃源村茶叶专业合作社", place="桃源村"),
+)
+
+
+def about_in(paras: list[list[str]], text: str, res: Resources) -> Subject | None:
+    metrics = extract_metrics(paragraphs(*paras), VILLAGES, BODIES, TOWN_PROGRAMS, res)
+    return {m.text: m for m in metrics}[text].about
+
+
+@pytest.mark.parametrize(
+    ("paras", "text", "expected"),
+    [
+        (  # a program counted in its clause: the later figures are the county's
+            [["截至目前，全县共开展“院坝夜话”120余场，参与群众3000人次。"]],
+            "3000人次",
+            ("place", "临溪县"),
+        ),
+        (  # sites the clause builds go on to act: their figures stay theirs
+            [["截至目前，全县已建成“银龄课堂”46个，累计服务老人2万人次。"]],
+            "2万人次",
+            ("program", "银龄课堂"),
+        ),
+        (  # 由X统筹 in a later clause names who does one step, not the actor
+            [["松岭镇发展庭院经济，由镇党委统筹，目前已建成示范庭院19个。"]],
+            "19个",
+            ("place", "松岭镇"),
+        ),
+        (  # 由X牵头 opening the sentence: X is the actor
+            [["由县农业农村局牵头，组建专家服务队，解决技术难题600余个。"]],
+            "600余个",
+            ("organization", "临溪县农业农村局"),
+        ),
+        (  # 来自 names where what is counted comes from
+            [["松岭镇举办首届农民运动会，吸引了来自全县的80支队伍参赛。"]],
+            "80支",
+            ("place", "松岭镇"),
+        ),
+        (  # a bare kind word opening a clause is the body of that kind named before
+            [["今年，桃源村茶叶专业合作社扩大了规模。"], ["合作社去年流转土地300亩，带动农户增收。"]],
+            "300亩",
+            ("organization", "桃源村茶叶专业合作社"),
+        ),
+        (  # … but not one item of a list
+            [["今年，桃源村茶叶专业合作社扩大了规模。"], ["松岭镇的种植大户、合作社共吸纳就业200人。"]],
+            "200人",
+            ("place", "松岭镇"),
+        ),
+        (  # what the village collective earns is the village's, not the cooperative's
+            [
+                ["今年，桃源村茶叶专业合作社扩大了规模。"],
+                ["合作社去年销售茶叶50吨，村集体经济收入达到30万元。"],
+            ],
+            "30万元",
+            ("place", "桃源村"),
+        ),
+        (
+            [
+                ["今年，桃源村茶叶专业合作社扩大了规模。"],
+                ["合作社去年销售茶叶50吨，村集体经济收入达到30万元。"],
+            ],
+            "50吨",
+            ("organization", "桃源村茶叶专业合作社"),
+        ),
+        (  # the official of a town's party committee speaks for the town
+            [["会上，松岭镇党委书记王大为作交流发言。", "王大为介绍，今年以来共办结群众诉求320件。"]],
+            "320件",
+            ("place", "松岭镇"),
+        ),
+        (  # the head of a cooperative speaks for it, also in a quotation attributed after it
+            [
+                [
+                    "在桃源村，桃源村茶叶专业合作社理事长李小山正在招工。",
+                    "“旺季每天要用工80人。”",
+                    "李小山说。",
+                ]
+            ],
+            "80人",
+            ("organization", "桃源村茶叶专业合作社"),
+        ),
+        (  # a speaker introduced without a body's title speaks for no one
+            [["在桃源村，村民李小山正在采茶。", "李小山说，今年采茶800公斤。"]],
+            "800公斤",
+            ("place", "桃源村"),
+        ),
+    ],
+)
+def test_who_a_figure_is_about(res, paras, text, expected):
+    assert about_in(paras, text, res) == Subject(*expected)
+
+
+@pytest.mark.parametrize(
+    ("paras", "text", "expected"),
+    [
+        (  # a body after 从 is where what is counted comes from
+            [["今年，松岭镇从县农业农村局引进技术员12名。"]],
+            "12名",
+            ("place", "松岭镇"),
+        ),
+        (  # a program that does the counting (no verb before it) stays the actor
+            [["去年以来，松岭镇各村“银龄课堂”共开设课程30余类，组织学习530余次。"]],
+            "530余次",
+            ("program", "银龄课堂"),
+        ),
+    ],
+)
+def test_sources_and_counting_programs(res, paras, text, expected):
+    assert about_in(paras, text, res) == Subject(*expected)

@@ -200,3 +200,29 @@ def test_bodies_named_without_a_place(res: Resources, sentence: str, name: str) 
 @pytest.mark.parametrize("sentence", ["农民专业合作社发展迅速。", "全村有家庭农场12家。", "成立合作社后收入增加。"])
 def test_kinds_of_bodies_are_not_names(res: Resources, sentence: str) -> None:
     assert orgs(res, sentence) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name"),
+    [
+        # a title written across the end of a body word (党总支书记: 支书 is no title here)
+        (("临溪县松岭镇桃源社区党总支书记李晓梅说，社区很热闹。",), "桃源社区党总支"),
+        (("临溪县松岭镇桃源社区党支部书记李晓梅说。",), "桃源社区党支部"),
+    ],
+)
+def test_a_body_word_before_a_title(res: Resources, sentences: tuple[str, ...], name: str) -> None:
+    assert name in orgs(res, *sentences)
+
+
+@pytest.mark.parametrize(
+    ("sentences", "not_a_name"),
+    [
+        # 和 joining two bodies starts no name: 团区委和区妇联 are two bodies
+        ((*ABOUT, "团区委和区妇联联合举办活动。"), "柯桥区团区委和区妇联"),
+        # 从 ends a name: the institute is where experts come from
+        (("临溪县松岭镇从省农科院引进专家。",), "松岭镇从省农科院"),
+    ],
+)
+def test_function_words_end_a_body(res: Resources, sentences: tuple[str, ...], not_a_name: str) -> None:
+    found = orgs(res, *sentences)
+    assert not any(not_a_name in n or any(not_a_name in a for a in o.aliases) for n, o in found.items())

@@ -113,3 +113,38 @@ def test_the_longest_name_wins_at_a_position(rules):
     index = ReferenceIndex(PLACES, (Organization("临溪县文旅局", place="临溪县"),), (), rules.deixis)
     (refs,) = index.scan(["临溪县文旅局在临溪县开会。"])
     assert [(r.surface, r.subject.kind) for r in refs] == [("临溪县文旅局", "organization"), ("临溪县", "place")]
+
+
+COOPS = (
+    Organization("桃源村茶叶专业合作社", place="桃源村"),
+    Organization("杏花村果蔬专业合作社", place="杏花村"),
+    Organization("临溪县文旅发展公司", place="临溪县"),
+)
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # a kind word opening a clause: the body of that kind named last
+        (
+            ["杏花村果蔬专业合作社和桃源村茶叶专业合作社签约。", "合作社去年流转土地300亩。"],
+            "桃源村茶叶专业合作社",
+        ),
+        (["临溪县文旅发展公司成立。", "今年，公司接待游客3万人次。"], "临溪县文旅发展公司"),
+        (["桃源村茶叶专业合作社扩大规模。", "去年，该合作社销售茶叶50吨。"], "桃源村茶叶专业合作社"),
+        # one item of a list, or a kind no body of the article has, stands for no body
+        (["桃源村茶叶专业合作社扩大规模。", "种植大户、合作社和企业都参与了。"], None),
+        (["桃源村茶叶专业合作社扩大规模。", "协会去年举办活动3场。"], None),
+    ],
+)
+def test_a_kind_word_stands_for_the_body_named_last(rules, texts, expected):
+    index = ReferenceIndex(PLACES, COOPS, (), rules.deixis, bodies=True)
+    refs = index.scan(texts)[-1]
+    bodies = [r.subject.name for r in refs if r.deictic and r.subject.kind == "organization"]
+    assert bodies == ([expected] if expected else [])
+
+
+def test_kind_words_stand_for_bodies_only_when_asked(rules):
+    index = ReferenceIndex(PLACES, COOPS, (), rules.deixis)
+    refs = index.scan(["桃源村茶叶专业合作社扩大规模。", "合作社去年流转土地300亩。"])[-1]
+    assert not [r for r in refs if r.subject.kind == "organization"]

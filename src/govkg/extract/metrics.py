@@ -11,7 +11,9 @@ A sentence is read clause by clause (split at ，；：). For each quantity:
   did (通过“X”，全镇共召开…); otherwise the sentence's topic (the actor of the first clause,
   or a program or body the sentence launches: 推出X品牌，累计帮扶…); otherwise the previous
   sentence's topic, the paragraph's topic (the place it opens with or presents: 桃源村是…,
-  or the program it launches), the last place named, the article's main place;
+  or the program it launches), the last place named, the article's main place; before the
+  previous sentence's topic comes what the speaker speaks for (镇党委书记王某… 王某说，… → the
+  town), and what a village collective earns (村集体经济收入) is the village's;
 - **period**: the last time span written before it in the sentence (2023年以来, 截至今年6月),
   so that semicolon-joined clauses inherit it.
 
@@ -39,6 +41,7 @@ from govkg.extract.trie import trie_pattern
 from govkg.model import Article, Evidence, Metric, Organization, Place, Program, Sentence, Subject
 from govkg.resources import Resources, read_lexicon, read_lexicon_groups
 
+_HAN = "\u4e00-\u9fff"
 _CLAUSE = "，,；;：:。！？!?"
 _OPEN, _CLOSE = "“‘「『", "”’」』"
 _SPEECH = "，,。；;！？!?：:"
@@ -47,7 +50,10 @@ _CLAUSE_END = re.compile(f"[{_CLAUSE}]")
 _QUOTE_MARK = re.compile(f"[{_OPEN}{_CLOSE}]")
 _SPEECH_MARK = re.compile(f"[{re.escape(_SPEECH)}]")
 _RIGHT_BREAK = f"{_CLAUSE}、"  # characters that end what is counted, read rightwards
+_SOURCE = ("从",)  # 某镇从省农科院引进专家: where something comes from is not the actor
 _COMPANION = ("与", "和", "同", "跟")  # 桃源村与杏花村合作: the one after 与 is not the actor
+_AGENT = "由"  # 由镇党委统筹: a later clause naming who does one step, not the sentence's actor
+_BUILT = re.compile("建成|建起|建好|新建|改建")  # verbs that make a site: what they make acts next
 _VERB_DONE = re.compile(r"[就已都]?[\u4e00-\u9fff]了$")
 
 
@@ -73,6 +79,10 @@ class MetricRules:
     running_since: re.Pattern[str]  # after a program: it has been running (…机制运行以来)
     session_units: frozenset[str]
     titles: tuple[str, ...]
+    collective: re.Pattern[str]  # 村集体…, 村民人均…: a measure owned by a place of that level
+    introduced: re.Pattern[str]  # titles and the name after them (书记、主任黄某): a speaker introduced
+    speech: re.Pattern[str]  # a speech verb (说, 介绍)
+    leading_organs: frozenset[str]  # 党委, 村委会: a body that speaks for its place
     period: re.Pattern[str]
     not_after_year: tuple[str, ...]
     # The word lists above as patterns, for the checks made per sentence and per figure:
@@ -102,7 +112,12 @@ class MetricRules:
         return cls(
             numbers=NumberRules.load(),
             deixis=Deixis.build(
-                subj["deixis"], subj["levels"], subj["home"], subj["program_deixis"], subj["program_kinds"]
+                subj["deixis"],
+                subj["levels"],
+                subj["home"],
+                subj["program_deixis"],
+                subj["program_kinds"],
+                subj["body_kinds"],
             ),
             object_verbs=_alternation(words["object_verbs"]),
             right_stops=longest(words["right_stops"]),
@@ -118,6 +133,14 @@ class MetricRules:
             running_since=re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{trie_pattern(per['since'])})以来"),
             session_units=frozenset(subj["session_units"]),
             titles=titles,
+            collective=re.compile(
+                f"(?P<level>{trie_pattern(subj['levels'])})(?:{trie_pattern(subj['collective_heads'])})"
+            ),
+            introduced=re.compile(
+                rf"(?:{trie_pattern(titles)})(?:、[{_HAN}]{{0,12}}?(?:{trie_pattern(titles)}))*(?P<name>[{_HAN}]{{2,3}})"
+            ),
+            speech=_alternation(read_lexicon("speech_verbs")),
+            leading_organs=frozenset(subj["leading_organs"]),
             period=re.compile(period),
             not_after_year=per["not_after"],
             right_stop_pattern=_alternation(words["right_stops"]),
@@ -140,18 +163,52 @@ def extract_metrics(
 ) -> tuple[Metric, ...]:
     rules = res.metric_rules
     texts = [s.clean for s in article.sentences]
-    index = ReferenceIndex(places, organizations, programs, rules.deixis, rules.titles)
+    index = ReferenceIndex(places, organizations, programs, rules.deixis, rules.titles, bodies=True)
     starts = paragraph_starts(article)
     references, openers = index.scan_topics(texts, starts, rules.sets_scene)
     reader = _ArticleReader(rules, index, focus_place(index, references))
+    reader.speakers = _speakers(texts, references, index, rules)
     metrics: list[Metric] = []
-    for sentence, text, refs, new, opener in zip(
-        article.sentences, texts, references, starts, openers, strict=True
+    for i, (sentence, text, refs, new, opener) in enumerate(
+        zip(article.sentences, texts, references, starts, openers, strict=True)
     ):
         if new:
             reader.new_paragraph()
-        metrics.extend(reader.read(article, sentence, text, refs, opener))
+        # a quotation is attributed in the sentence after it (“…。”张某说，…)
+        heard = text + texts[i + 1] if text.startswith(tuple(_OPEN)) and i + 1 < len(texts) else text
+        metrics.extend(reader.read(article, sentence, text, refs, opener, heard))
     return tuple(metrics)
+
+
+def _speakers(
+    texts: list[str], references: list[list[Reference]], index: ReferenceIndex, rules: MetricRules
+) -> dict[str, Subject]:
+    """The people introduced with a body's title (桃源村党支部书记、村委会主任黄某), by name, with
+    what they speak for: the place of a leading organ (党委, 村委会), else the body itself.
+
+    Names are read as the two or three characters after the titles; both are kept, as only
+    one followed by a speech verb (黄某说) is ever used.
+    """
+    out: dict[str, Subject] = {}
+    for text, refs in zip(texts, references, strict=True):
+        for r in refs:
+            if r.subject.kind != "organization" or r.deictic:
+                continue
+            m = rules.introduced.match(text, after_quote(text, r.end))
+            if m is None:
+                continue
+            body = _spoken_for(r.subject, index, rules)
+            for n in (2, 3):
+                if len(m["name"]) >= n:
+                    out.setdefault(m["name"][:n], body)
+    return out
+
+
+def _spoken_for(body: Subject, index: ReferenceIndex, rules: MetricRules) -> Subject:
+    place = index.org_places.get(body.name)
+    if place and body.name.startswith(place) and body.name[len(place) :] in rules.leading_organs:
+        return Subject("place", place)
+    return body
 
 
 def paragraph_starts(article: Article) -> list[bool]:
@@ -183,6 +240,9 @@ class _Sentence:
         self._clauses: list[_Clause] | None = None  # most sentences never need them
         self._clause_starts: list[int] = []
         self._pilots: dict[int, list[tuple[int, int]]] = {}
+        self.heard = text  # the sentence with the one that attributes it, when it is a quotation
+        self.speaker: Subject | None = None  # filled by _ArticleReader._speaker_body
+        self.speaker_known = False
 
     @property
     def clauses(self) -> list[_Clause]:
@@ -214,8 +274,11 @@ class _ArticleReader:
         self.focus = Subject("place", focus) if focus else None
         self.previous: _Sentence | None = None  # the sentence before, read lazily
         self.last_place: Subject | None = None
+        self.seen: list[list[Reference]] = []  # the references of the sentences read so far
         self.paragraph_topic: Subject | None = None
         self.paragraph_program: Subject | None = None  # the last program the paragraph introduced
+        # the names of people introduced with a body's title → what they speak for
+        self.speakers: dict[str, Subject] = {}
 
     def new_paragraph(self) -> None:
         self.previous = None
@@ -223,9 +286,16 @@ class _ArticleReader:
         self.paragraph_program = None
 
     def read(
-        self, article: Article, sentence: Sentence, text: str, refs: list[Reference], opener: Subject | None
+        self,
+        article: Article,
+        sentence: Sentence,
+        text: str,
+        refs: list[Reference],
+        opener: Subject | None,
+        heard: str = "",
     ) -> list[Metric]:
         s = _Sentence(text, refs)
+        s.heard = heard or text
         if opener:
             self.paragraph_topic = opener
         launched = self._launched_program(s)
@@ -245,6 +315,7 @@ class _ArticleReader:
             if place:
                 self.last_place = Subject("place", place)
                 break
+        self.seen.append(refs)
         return out
 
     def _launched_program(self, s: _Sentence) -> Subject | None:
@@ -301,6 +372,8 @@ class _ArticleReader:
                 measure = _QUOTE_MARK.sub("", measure)
                 previous[q.unit] = measure
             about = self._about(s, q, clause, eligible, measure_start)
+            if measure and about and about.kind != "place":
+                about = self._collective(measure) or about
             out.append(
                 Metric(
                     value=q.value,
@@ -435,6 +508,8 @@ class _ArticleReader:
             before = text[: ref.start].rstrip("“‘「『")
             if before.endswith(("、", "”")) or before.endswith(r.state_verbs):
                 return False
+        if text.endswith(_SOURCE, 0, ref.start):
+            return False
         clause = s.clause_at(ref.start)
         if r.long_prepositions.search(text, clause.start, ref.start):
             return False
@@ -469,7 +544,28 @@ class _ArticleReader:
         topic = self._topic(s, eligible, q.start)
         if means and topic and topic.kind == "place":
             return means
-        return topic or self._previous_topic() or self.paragraph_topic or self.last_place or self.focus
+        return (
+            topic
+            or self._speaker_body(s)
+            or self._previous_topic()
+            or self.paragraph_topic
+            or self.last_place
+            or self.focus
+        )
+
+    def _speaker_body(self, s: _Sentence) -> Subject | None:
+        """What the person speaking in the sentence speaks for (黄某说，…), when introduced with a title."""
+        if not s.speaker_known:
+            s.speaker_known = True
+            speech = self.rules.speech
+            for name, body in self.speakers.items():
+                at = s.heard.find(name)
+                while at >= 0:
+                    if speech.match(s.heard, at + len(name)):
+                        s.speaker = body
+                        return body
+                    at = s.heard.find(name, at + 1)
+        return s.speaker
 
     def _topic(
         self, s: _Sentence, eligible: list[Reference], until: int, carried: bool = False
@@ -511,14 +607,33 @@ class _ArticleReader:
                         topic = inside[0].subject
                     else:
                         # A与B合作: A, not the companion
-                        actors = [r for r in inside if not text.endswith(_COMPANION, 0, r.start)]
+                        actors = [
+                            r
+                            for r in inside
+                            if not text.endswith(_COMPANION, 0, r.start)
+                            and not _counted(text, r, c.start, c.end, self.rules.object_verbs)
+                        ]
                         topic = (actors or inside)[-1].subject
                 keep = bool(launched) or len(inside) > 1
             elif launched:
                 topic, keep = launched[-1].subject, True
-            elif not lead:
+            elif not lead and not text.startswith(_AGENT, c.start):
                 topic, keep = inside[0].subject, True
         return topic if keep or not carried else None
+
+    def _collective(self, measure: str) -> Subject | None:
+        """村集体经济收入, 村民人均收入: what a village owns or earns is the village's, even in a
+        sentence about the cooperative or program that earned it (the village named last)."""
+        m = self.rules.collective.match(measure)
+        if m is None:
+            return None
+        level = m["level"]
+        for refs in reversed(self.seen):
+            for ref in reversed(refs):
+                place = self.index.place_of(ref)  # a body's seat counts: 桃源村茶叶合作社 → 桃源村
+                if place and self.index.place_levels.get(place) == level:
+                    return Subject("place", place)
+        return None
 
     # -- when ------------------------------------------------------------------------------
 
@@ -529,6 +644,18 @@ class _ArticleReader:
             for m in self.rules.period.finditer(text)
             if not text.startswith(self.rules.not_after_year, m.end())
         ]
+
+
+def _counted(text: str, ref: Reference, clause_start: int, clause_end: int, verbs: re.Pattern[str]) -> bool:
+    """A program that a verb takes as object, with a figure after it in its clause, is what the
+    clause counts (全县开展“X”300场), so the actor of the sentence is whoever holds it, not the
+    program; one that does the counting (全县各村“X”开设课程30类) stays the actor. Sites the
+    clause builds (全县建成“X”46个) are what the sentence goes on to report about, so they stay too."""
+    if ref.subject.kind != "program" or _BUILT.search(text, clause_start, ref.start):
+        return False
+    if not verbs.search(text, clause_start, ref.start):
+        return False
+    return any(ch.isdigit() for ch in text[ref.end : clause_end])
 
 
 def _listed_before(text: str, ref: Reference, refs: list[Reference], until: int) -> bool:

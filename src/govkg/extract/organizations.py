@@ -22,7 +22,7 @@ from govkg.resources import Resources
 
 # Characters that end a body's name when reading rightwards (and may precede a bare level word).
 BODY_STOP_CHARS = frozenset(
-    "的在和与及或是对向把将为了被让使给等该各每这那我你他她们没不就才已曾正于到住赴至依傍见看往去入驻经跟即并还也又再其此由"
+    "的在和与及或是对向把将为了被让使给等该各每这那我你他她们没不就才已曾正于到住赴至依傍见看往去入驻经跟即并还也又再其此由从"
 )
 _BODY_STOP_NO_AND = BODY_STOP_CHARS - {"和"}
 _FIRM_STOPS = frozenset("的在和与及或是了被等")  # never inside a body's name
@@ -291,8 +291,8 @@ class _Finder:
         和 ends the name unless nothing before it is a body (人力资源和社会保障局).
         """
         body, stop = self._body_until(text, start, _BODY_END)
-        if body or text[stop : stop + 1] != "和":
-            return body  # read without stopping at 和, the words would be the same
+        if body or text[stop : stop + 1] != "和" or stop == start:
+            return body  # read without stopping at 和, the words would be the same; no name starts with 和
         return self._body_until(text, start, _BODY_END_NO_AND)[0]
 
     def _body_until(self, text: str, start: int, name_end: re.Pattern[str]) -> tuple[str, int]:
@@ -310,11 +310,16 @@ class _Finder:
         if stop == start:
             return "", stop
         window = text[start:stop]
-        for m in self.rules.titles.finditer(window):
+        at = 0
+        while (m := self.rules.titles.search(window, at)) is not None:
+            if self.rules.org_suffix_of(window[: m.start() + 1]) and self.rules.titles.match(window, m.start() + 1):
+                at = m.start() + 1  # 党总支书记: 支书 begins inside the body word, the title is 书记
+                continue
             suffix = self.rules.org_suffix_pattern.match(window, m.start())
             if suffix is None or suffix.end() <= m.end():  # 党委 ends the name, 党委办公室 goes on
                 window = window[: m.start()]
                 break
+            at = m.end()
         for b in self.rules.boundary.finditer(window):
             if not window.startswith(self.rules.org_suffixes, b.start()):
                 window = window[: b.start()]  # 联合党委 is a body's word, 联合 alone ends the name

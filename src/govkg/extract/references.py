@@ -54,6 +54,8 @@ class Deixis:
     levels: tuple[str, ...]  # longest first
     program: re.Pattern[str] | None = None  # 该机制, 这一模式: the program named last
     level_suffix: re.Pattern[str] | None = None  # the longest level word ending a name
+    body: re.Pattern[str] | None = None  # a bare kind word opening a clause (合作社去年…)
+    body_kinds: tuple[str, ...] = ()
 
     @classmethod
     def build(
@@ -63,6 +65,7 @@ class Deixis:
         home: Iterable[str] = (),
         program_prefixes: Iterable[str] = (),
         program_kinds: Iterable[str] = (),
+        body_kinds: Iterable[str] = (),
     ) -> Deixis:
         levels = tuple(sorted(set(levels), key=len, reverse=True))
         prefixes, home = tuple(prefixes), tuple(home)
@@ -80,7 +83,15 @@ class Deixis:
             program = re.compile(f"(?:{trie_pattern(program_prefixes)})(?:{trie_pattern(program_kinds)})")
         # the leftmost level word that ends the name is the longest one
         level_suffix = re.compile(f"(?:{trie_pattern(levels)})\\Z")
-        return cls(re.compile(source), levels, program, level_suffix)
+        body_kinds = tuple(body_kinds)
+        body = None
+        if body_kinds:
+            # only as the subject of a clause: at its start, or after 该/这家 (not 种植大户、合作社和企业)
+            first = re.escape("".join(sorted({w[0] for w in body_kinds})))
+            body = re.compile(
+                f"(?=[{first}])(?:(?<![^，,。；;：:！？!?”」』])|(?<=该)|(?<=这家))(?P<kind>{trie_pattern(body_kinds)})"
+            )
+        return cls(re.compile(source), levels, program, level_suffix, body, body_kinds)
 
     def level_of(self, name: str) -> str | None:
         """The level word a place name ends with (桃源村 → 村), the longest when several do."""
@@ -108,8 +119,15 @@ class ReferenceIndex:
         programs: tuple[Program, ...],
         deixis: Deixis,
         titles: tuple[str, ...] = (),
+        bodies: bool = False,
     ) -> None:
         self.deixis = deixis
+        # the kind words (合作社, 公司) that end a body of this article: most articles have none
+        self.body_kinds = (
+            tuple(k for k in deixis.body_kinds if any(o.name.endswith(k) for o in organizations))
+            if bodies
+            else ()
+        )
         self.titles = titles
         self.surfaces: dict[str, Subject] = {}
         self.place_levels: dict[str, str | None] = {}
@@ -146,6 +164,7 @@ class ReferenceIndex:
         """
         last_by_level: dict[str, str] = {}
         last_program: Subject | None = None
+        recent_bodies: list[Subject] = []
         topic: Subject | None = None
         out, openers = [], []
         deictic_forms = self.deixis.pattern.finditer
@@ -165,6 +184,8 @@ class ReferenceIndex:
                     refs.append(Reference(m.start(), m.end(), Subject("place", name), m[0], True))
             if program_deixis:
                 refs.extend(self._program_deixis(text, named, last_program))
+            if self.body_kinds and any(k in text for k in self.body_kinds):
+                refs.extend(self._body_deixis(text, refs, recent_bodies))
             deictic = len(refs) > len(named)
             if deictic:
                 refs.sort(key=lambda r: r.start)
@@ -175,6 +196,8 @@ class ReferenceIndex:
                     last_by_level[level] = place
                 if r.subject.kind == "program":
                     last_program = r.subject
+                elif self.body_kinds and r.subject.kind == "organization":
+                    recent_bodies.append(r.subject)
             if is_lead and not opener and deictic:
                 # with no deictic form added the references are the names, already tried above
                 opener = self._topic_of(text, refs, is_lead)
@@ -193,6 +216,21 @@ class ReferenceIndex:
                 continue
             before = [r.subject for r in named if r.subject.kind == "program" and r.end <= m.start()]
             subject = before[-1] if before else last
+            if subject:
+                out.append(Reference(m.start(), m.end(), subject, m[0], True))
+        return out
+
+    def _body_deixis(self, text: str, refs: list[Reference], recent: list[Subject]) -> list[Reference]:
+        """合作社去年流转土地…: a bare kind word opening a clause stands for the body of that kind
+        named last (in this sentence before it, or earlier in the article)."""
+        assert self.deixis.body is not None
+        out = []
+        for m in self.deixis.body.finditer(text):
+            if any(r.start < m.end() and m.start() < r.end for r in refs):
+                continue
+            before = [r.subject for r in refs if r.subject.kind == "organization" and r.end <= m.start()]
+            kind = m["kind"]
+            subject = next((b for b in reversed([*recent, *before]) if b.name.endswith(kind)), None)
             if subject:
                 out.append(Reference(m.start(), m.end(), subject, m[0], True))
         return out
