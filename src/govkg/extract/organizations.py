@@ -203,7 +203,7 @@ class _Finder:
         return found
 
     def _youth_leagues(self, text: str) -> list[tuple[str, str, str | None]]:
-        """团区委 (and its departments) stands for the league committee of the article's place."""
+        """团 + a level word + 委 (and its departments) stands for the league committee of the article's place."""
         found: list[tuple[str, str, str | None]] = []
         for m in _YOUTH_LEAGUE.finditer(text):
             place = self.focus(m.group(1))
