@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from govkg.extract import extract_article
 from govkg.extract.metrics import extract_metrics
 from govkg.model import Article, Evidence, Organization, Place, Program, Sentence, Subject
 from govkg.resources import Resources
@@ -454,3 +455,10 @@ def test_who_a_figure_is_about(res, paras, text, expected):
 )
 def test_sources_and_counting_programs(res, paras, text, expected):
     assert about_in(paras, text, res) == Subject(*expected)
+
+
+def test_a_program_the_actor_aims_at_is_not_what_the_figures_are_about(res):
+    aimed = extract_article(Article.from_sentences("今年以来，德清县紧盯“百日会战”行动目标，完成农田建设3.2万亩。"), res)
+    run = extract_article(Article.from_sentences("德清县实施“百日会战”行动，完成农田建设3.2万亩。"), res)
+    assert [m.about for m in aimed.metrics] == [Subject("place", "德清县")]
+    assert [m.about for m in run.metrics] == [Subject("program", "百日会战")]

@@ -88,6 +88,7 @@ class MetricRules:
     # The word lists above as patterns, for the checks made per sentence and per figure:
     right_stop_pattern: re.Pattern[str]
     initiating_pattern: re.Pattern[str]
+    aim: re.Pattern[str]  # after a program: its kind word, then 目标/要求 (what the actor aims at)
     long_prepositions: re.Pattern[str]  # prepositions of two characters or more (not 对, 向)
     org_followers: tuple[str, ...]  # titles and speaker words: a body before them is an affiliation
 
@@ -145,6 +146,7 @@ class MetricRules:
             not_after_year=per["not_after"],
             right_stop_pattern=_alternation(words["right_stops"]),
             initiating_pattern=_alternation(subj["initiating"]),
+            aim=re.compile(rf"[”’]?(?:{trie_pattern(subj['program_kinds'])})?(?:{trie_pattern(subj['aims'])})"),
             long_prepositions=_alternation(p for p in subj["prepositions"] if len(p) > 1),
             org_followers=(*titles, *speaker_words),
         )
@@ -592,6 +594,9 @@ class _ArticleReader:
                 ref = next(following, None)
             if not inside:
                 continue
+            inside = [r for r in inside if not (r.subject.kind == "program" and self.rules.aim.match(text, r.end))]
+            if not inside:
+                continue  # 紧盯“X”行动目标: the program is what the actor aims at
             lead = _strip_time(text[c.start : inside[0].start], self.rules)
             launched = [r for r in inside if initiating.search(text, c.start, r.start)]
             if topic is None:
