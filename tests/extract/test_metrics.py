@@ -200,7 +200,7 @@ VILLAGES = (
     Place("杏花村", level="village", parent="松岭镇"),
     Place("石门镇", level="township", parent="临溪县"),
 )
-TOWN_PROGRAMS = (Program("院坝夜话"), Program("积分超市"), Program("党员包户"), Program("银龄课堂"))
+TOWN_PROGRAMS = (Program("院坝夜话"), Program("积分超市"), Program("干部联户"), Program("银龄课堂"))
 
 
 def paragraphs(*paras: list[str]) -> Article:
@@ -295,12 +295,12 @@ def test_the_paragraph_topic_is_what_a_figure_is_about(res, paras, text, expecte
             ("program", "积分超市"),
         ),
         (  # a paragraph about a program: its later figures are the program's
-            [["松岭镇推行“党员包户”制度。", "制度实施以来，党员们走村入户。", "每名党员联系8户群众。"]],
+            [["松岭镇推行“干部联户”制度。", "制度实施以来，党员们走村入户。", "每名党员联系8户群众。"]],
             "8户",
-            ("program", "党员包户"),
+            ("program", "干部联户"),
         ),
         (  # a new paragraph does not inherit the program
-            [["松岭镇推行“党员包户”制度。"], ["松岭镇今年新建公厕8座。"]],
+            [["松岭镇推行“干部联户”制度。"], ["松岭镇今年新建公厕8座。"]],
             "8座",
             ("place", "松岭镇"),
         ),

@@ -172,7 +172,7 @@ def test_words_for_people_are_their_roles(res: Resources, sentence: str, role: t
     "sentence",
     [
         "读绘本的孙女说：“奶奶讲的故事最好听。”",
-        "党员包户帮扶困难群众。",
+        "干部联户帮扶困难群众。",
         "他的女儿说，爸爸回来后家里热闹多了。",
         "老伴在一旁笑着说。",
         "村委会主任介绍了情况。",  # 主 of 主任 is no word for people

@@ -134,7 +134,7 @@ def test_any_text_gives_programs_named_in_their_evidence(res, sentences):
         ("“乡贤回归”运行以来，已吸引乡贤返乡创业46人。", {"乡贤回归"}),
         ("“清风茶室”机制推行以来，群众反映问题更方便了。", {"清风茶室"}),
         # an unquoted named mechanism put in place
-        ("松岭镇推行党员包户制度，每名党员联系5户群众。", {"党员包户制度"}),
+        ("松岭镇推行干部联户制度，每名党员联系5户群众。", {"干部联户制度"}),
         ("临溪县首创村医轮岗机制，偏远村也有了医生。", {"村医轮岗机制"}),
         # a number-prefixed service circle
         ("临溪县打造10分钟养老服务圈12个。", {"10分钟养老服务圈"}),

@@ -178,7 +178,7 @@ def _suffix_span(
     if not named and nxt and nxt in _CONTINUATIONS.get(suffix, ""):
         return None
     # A river or hill named by one character (河, 山) goes on to a verb only at a clause's start
-    # or after a word such as 沿: 后溪河穿镇而过, 沿清江而建.
+    # or after a word such as 沿: 青溪河穿镇而过, 沿清江而建.
     open_end = (
         named
         and len(suffix) == 1
@@ -236,7 +236,7 @@ def _suffix_span(
         ):
             stem_start = free  # 在光明村, 走进十八洞村: common words after a place cue may be the name
         if prev is not None and prev.kind != "gazetteer" and not named and stem_start < prev.end <= pos:
-            stem_start = prev.end  # 后溪河|穿镇: a name found before is not swallowed
+            stem_start = prev.end  # 青溪河|穿镇: a name found before is not swallowed
         if (
             0 < stem_start < pos
             and tokenizer.FREQ.get(text[stem_start - 1 : stem_start + 1], 0) >= _COMMON_TOKEN_FREQ

@@ -527,7 +527,7 @@ class _ArticleReader:
                 if q.end <= ref.start < clause.end:
                     return ref.subject
         limit = min(q.start, measure_start) if measure_start >= clause.start else q.start
-        # 打造15分钟便民服务圈12个: a program that is what is counted is not what the count is about
+        # 打造10分钟养老服务圈12个: a program that is what is counted is not what the count is about
         counted_from = measure_start if clause.start <= measure_start < q.start else q.start
         eligible = [
             r

@@ -20,7 +20,7 @@ hold in any report, never on a list of names:
   follows at once (“两清”工作法 is the program 两清工作法).
 
 Unquoted, a recurring kind (X夜校, named three times or more), a family of mechanisms
-(推行X长制), a named mechanism put in place (推行党员包户制度, not 建立长效机制) and a
+(推行X长制), a named mechanism put in place (推行干部联户制度, not 建立长效机制) and a
 number-prefixed service circle (打造10分钟养老服务圈) are programs too.
 
 Where each program runs, who runs it and who speaks for it: see program_links.py.
@@ -126,6 +126,11 @@ class ProgramRules:
         kinds = trie_pattern(g["kinds"])
         after = trie_pattern(g["after_kind"])
         han = r"[\u4e00-\u9fffA-Za-z·]"
+        campaign_name = rf"[\u4e00-\u9fff]{{5,10}}?(?:{trie_pattern(g['campaign_kinds'])})"  # 某某提升工程
+        circle_name = (  # 10分钟养老服务圈
+            rf"(?:\d+|[一二三四五六七八九十]+)(?:{trie_pattern(g['circle_units'])})"
+            rf"[\u4e00-\u9fff]{{2,8}}?(?:{trie_pattern(g['circles'])})"
+        )
         return cls(
             kind_phrase=re.compile(
                 rf"(?![式等为的])(?:(?![是不在了为与和及把将被]){han}){{0,8}}?(?:{kinds})(?=$|[{_STOP}{_QUOTES}等的]|{after})"
@@ -146,14 +151,8 @@ class ProgramRules:
             place_before=re.compile(
                 rf"(?:^|[{_STOP}{_QUOTES}]|{trie_pattern(g['place_word_lead'])})(?:{trie_pattern(g['place_words'])})$"
             ),
-            campaign=re.compile(
-                rf"(?:{trie_pattern(g['campaign_verbs'])})了?(?P<name>[\u4e00-\u9fff]{{5,10}}?"
-                rf"(?:{trie_pattern(g['campaign_kinds'])}))"
-            ),
-            campaign_next=re.compile(
-                rf"(?:{trie_pattern(g['campaign_joiners'])})(?P<name>[\u4e00-\u9fff]{{5,10}}?"
-                rf"(?:{trie_pattern(g['campaign_kinds'])}))"
-            ),
+            campaign=re.compile(rf"(?:{trie_pattern(g['campaign_verbs'])})了?(?P<name>{campaign_name})"),
+            campaign_next=re.compile(rf"(?:{trie_pattern(g['campaign_joiners'])})(?P<name>{campaign_name})"),
             campaign_word=re.compile(trie_pattern(g["campaign_kinds"])),
             kinds=trie_pattern(g["kinds"]),
             short_kind=re.compile(
@@ -174,14 +173,8 @@ class ProgramRules:
             generic_mechanism=re.compile(
                 rf"{trie_pattern(g['generic_mechanism'])}|{trie_pattern(g['mechanism_verbs'])}|^[了一各新的]|的"
             ),
-            circle=re.compile(
-                rf"(?:{trie_pattern(g['verbs'])})了?(?P<name>(?:\d+|[一二三四五六七八九十]+)"
-                rf"(?:{trie_pattern(g['circle_units'])})[\u4e00-\u9fff]{{2,8}}?(?:{trie_pattern(g['circles'])}))"
-            ),
-            circle_name=re.compile(
-                rf"(?:\d+|[一二三四五六七八九十]+)(?:{trie_pattern(g['circle_units'])})"
-                rf"[\u4e00-\u9fff]{{2,8}}?(?:{trie_pattern(g['circles'])})"
-            ),
+            circle=re.compile(rf"(?:{trie_pattern(g['verbs'])})了?(?P<name>{circle_name})"),
+            circle_name=re.compile(circle_name),
             list_kind_word=re.compile(trie_pattern(g["list_kinds"])),
             unquoted_word=re.compile(trie_pattern(g["unquoted"])),
             mechanism_word=re.compile(trie_pattern(g["mechanisms"])),
