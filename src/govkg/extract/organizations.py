@@ -310,16 +310,11 @@ class _Finder:
         if stop == start:
             return "", stop
         window = text[start:stop]
-        at = 0
-        while (m := self.rules.titles.search(window, at)) is not None:
-            if self.rules.org_suffix_of(window[: m.start() + 1]) and self.rules.titles.match(window, m.start() + 1):
-                at = m.start() + 1  # 党总支书记: 支书 begins inside the body word, the title is 书记
-                continue
+        for m in self.rules.titles.finditer(window):
             suffix = self.rules.org_suffix_pattern.match(window, m.start())
             if suffix is None or suffix.end() <= m.end():  # 党委 ends the name, 党委办公室 goes on
                 window = window[: m.start()]
                 break
-            at = m.end()
         for b in self.rules.boundary.finditer(window):
             if not window.startswith(self.rules.org_suffixes, b.start()):
                 window = window[: b.start()]  # 联合党委 is a body's word, 联合 alone ends the name
