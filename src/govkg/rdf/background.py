@@ -30,7 +30,7 @@ class Background:
         self.thread.start()
 
     def put(self, item) -> None:
-        size = item_size(item)
+        size = _item_size(item)
         with self.ready:
             while self.items and self.size + size > self.limit and self.error is None:
                 self.ready.wait()
@@ -48,7 +48,7 @@ class Background:
                 if not self.items:
                     return
                 item = self.items.popleft()
-                self.size -= item_size(item)
+                self.size -= _item_size(item)
                 self.ready.notify_all()
             yield item
 
@@ -74,14 +74,7 @@ class Background:
             raise self.error
 
 
-def _size(item: bytes | tuple) -> int:
-    """The bytes an item of a queue holds: the data, alone or paired with its format or path."""
-    if isinstance(item, tuple):
-        return len(next(part for part in item if isinstance(part, bytes)))
-    return len(item)
-
-
-def item_size(item: bytes | tuple) -> int:
+def _item_size(item: bytes | tuple) -> int:
     """The bytes an item of a queue holds: the data, alone or paired with its format or path."""
     if isinstance(item, tuple):
         return len(next(part for part in item if isinstance(part, bytes)))
