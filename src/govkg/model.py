@@ -51,6 +51,7 @@ class Credit:
     alias: str | None = None  # the form as printed when it differs ("林 海")
     span: Sentence | None = None  # the byline as printed, with its offsets: the evidence of the credit
     titled: bool = True  # False for a bare name credited in parentheses after the text ("(胡某)"): no 记者 title
+    title: str | None = None  # the post as printed when it is not the role's own word (实习生 for a correspondent)
 
 
 @dataclass(frozen=True)

@@ -128,9 +128,8 @@ def test_bylines(res: Resources) -> None:
 
 
 def test_an_intern_in_the_byline_gets_the_printed_title(res: Resources) -> None:
-    printed = Sentence(0, 22, "江城新闻网讯（记者 林小雨 实习生 周明 通讯员 吴桂芳）")
-    credits = (Credit("林小雨", "reporter", span=printed), Credit("周明", "correspondent", span=printed),
-               Credit("吴桂芳", "correspondent", span=printed))
+    credits = (Credit("林小雨", "reporter"), Credit("周明", "correspondent", title="实习生"),
+               Credit("吴桂芳", "correspondent"))
     _, memberships = extract_people(article("柯桥区召开会议。", credits=credits), PLACES, ORGS, res)
     assert {(m.person, m.title) for m in memberships} == {("林小雨", "记者"), ("周明", "实习生"), ("吴桂芳", "通讯员")}
 

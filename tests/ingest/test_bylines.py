@@ -138,3 +138,9 @@ def test_source_line_whose_author_field_has_byline_labels():
 @pytest.mark.parametrize(("line", "expected"), [("林 海 摄", [("林海", "林 海")]), ("周明 摄", [("周明", None)])])
 def test_photo_credit_with_a_name_spaced_to_fill_the_column(line, expected):
     assert [(c.name, c.alias) for c in parse_photo_credit(line)] == expected
+
+
+def test_an_intern_keeps_the_printed_title():
+    credits = parse_credits("记者 林小雨 实习生 周明 通讯员 吴桂芳")
+    assert [(c.name, c.role, c.title) for c in credits] == [
+        ("林小雨", "reporter", None), ("周明", "correspondent", "实习生"), ("吴桂芳", "correspondent", None)]

@@ -44,7 +44,6 @@ _GOVERNMENT_HEAD = re.compile(r"副?[省市县区旗盟州镇乡]长")
 _TAKE_ON = re.compile(r"(?:当选|担任|出任|兼任|任)$")
 _CAUSATIVE = re.compile(r"派|让|请|推荐|安排|提出|要求|鼓励|动员|号召|选拔|任命")
 _CREDIT_TITLES = {"reporter": "记者", "correspondent": "通讯员"}
-_INTERN = "实习生"
 _PRODUCTIVE = set("户主员工师")  # 养殖户, 业主, 护林员, 技工, 厨师: words for people by what they do
 _PRODUCTIVE_CHAR = re.compile(f"[{''.join(sorted(_PRODUCTIVE))}]")
 _NOT_A_GIVEN_NAME = set("户村镇乡组队员部所站")
@@ -90,7 +89,7 @@ def extract_people(
     for credit in article.credits:
         evidence = Evidence.of(article, credit.span) if credit.span is not None else None
         out.person(credit.name, evidence, alias=credit.alias)
-        title = _credit_title(credit)
+        title = credit.title or _CREDIT_TITLES.get(credit.role)
         if title is not None and _titled(credit, title):
             out.hold(credit.name, title, credit.outlet if credit.role == "reporter" else None, evidence)
     org_forms = _org_forms(organizations)
@@ -104,15 +103,6 @@ def extract_people(
         _speaking(text, evidence, rules, reader, out)
     _taken_on(out)
     return tuple(out.persons.values()), tuple(out.memberships.values())
-
-
-def _credit_title(credit: Credit) -> str | None:
-    """记者 or 通讯员 by the credit's role; an intern's byline prints 实习生 before the name."""
-    if credit.role == "correspondent" and credit.span is not None:
-        before = credit.span.text.split(credit.alias or credit.name)[0]
-        if before.rstrip(" \u3000:：").endswith(_INTERN):
-            return _INTERN
-    return _CREDIT_TITLES.get(credit.role)
 
 
 def _titled(credit: Credit, title: str) -> bool:

@@ -17,6 +17,7 @@ from govkg.model import Credit
 from govkg.resources import read_lexicon
 
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
+_INTERN = "实习生"  # a correspondent's label that is also the title the byline gives
 _PREFIX = r"(?:本报|特约|见习|实习|首席|融媒体?|全媒体|新媒体)?"
 # Label → role; None for the desk's own credits (编辑, 校对), which are read and dropped.
 _LABELS = [
@@ -131,8 +132,9 @@ def parse_credits(text: str, outlet: str | None = None) -> list[Credit]:
         role = _role(label)
         if role is None:
             continue
+        title = _INTERN if label.rstrip(":： ").endswith(_INTERN) else None
         for name, alias in _names(chunk):
-            credits.append(Credit(name, role, outlet if role == "reporter" else None, alias))
+            credits.append(Credit(name, role, outlet if role == "reporter" else None, alias, title=title))
     return credits
 
 
