@@ -86,14 +86,14 @@ class ChunkReader(io.RawIOBase):
 
     def __init__(self, chunks: Iterator[bytes]) -> None:
         self.chunks = chunks
-        self.pending = b""
+        self.pending = memoryview(b"")
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
         while not self.pending:
-            self.pending = next(self.chunks, b"")
+            self.pending = memoryview(next(self.chunks, b""))
             if not self.pending:
                 return 0
         n = min(len(buffer), len(self.pending))
