@@ -150,3 +150,38 @@ def test_chinese_integer(numeral, value):
 )
 def test_case_units(text, found):
     assert [q.text for q in NumberRules.load().find(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("一般咨询2至3天内答复", "2至3天", "3", "天"),  # a range of days is a duration
+        ("审批三至五个工作日办结", "三至五个工作日", "5", "个工作日"),
+        ("养蜂一年能挣六七万元", "六七万元", "7", "万元"),  # an estimate with a place value
+        ("每晚有二三十人来跳舞", "二三十人", "30", "人"),
+        ("旺季来了四五千名游客", "四五千名", "5000", "名"),
+        ("志愿服务时长累计达2.3万小时", "2.3万小时", "2.3", "万小时"),  # 时长 names a duration
+        ("年度考核得分96.5分", "96.5分", "96.5", "分"),  # points after a word naming a score
+        ("居民累计兑换积分12万分", "12万分", "12", "万分"),
+        ("森林覆盖率稳定，水质综合指数提升至0.87，", "0.87", "0.87", ""),  # a ratio has no unit
+        ("耕地灌溉系数0.58", "0.58", "0.58", ""),
+    ],
+)
+def test_durations_estimates_points_and_ratios(rules, sentence, text, value, unit):
+    (q,) = rules.find(sentence)
+    assert (q.text, q.value, q.unit) == (text, Decimal(value), unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2019至2023年连续举办",  # a range of years is a period
+        "这件事十分重要",  # 十分: a word
+        "下午3时20分开会",  # minutes of a clock time
+        "他打了5分钟电话就走了",  # a duration with no cue: narrative
+        "五六个人围坐在一起",  # an estimate without a place value stays vague
+        "价格指数为主要参考",  # a ratio named, no number
+    ],
+)
+def test_not_durations_estimates_points_or_ratios(rules, sentence):
+    assert rules.find(sentence) == []

@@ -265,3 +265,15 @@ def test_a_county_written_short_before_a_township_is_not_part_of_its_name(res: R
 def test_a_name_after_a_level_word_does_not_take_the_end_of_a_word_it_begins(res: Resources) -> None:
     found = places(res, "在县城青湖街道，市民们在广场上跳舞。")
     assert "青湖街道" in found and "城青湖街道" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "county"),
+    [
+        ("怀化市拓宽应急通道，保障群众出行。", None),  # 通道: a noun-verb here, not the county
+        ("怀化市通道县的侗寨远近闻名。", "通道侗族自治县"),  # the county named in full
+    ],
+)
+def test_a_county_short_form_that_is_a_verb_needs_the_county_named_in_full(res: Resources, text: str,
+                                                                           county: str | None) -> None:
+    assert ("通道侗族自治县" in places(res, text)) == (county is not None)

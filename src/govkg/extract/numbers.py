@@ -9,7 +9,8 @@ conventions: 多 → 余, 突破/超过/上千 → 超, 左右 → 约.
 Only spans that name an amount are returned: ordinals (第三期), dates and ages (1995年,
 85岁), clock times (8:30), vague counts (四五个), numbers inside names (五河六湖工程) and
 set phrases with small Chinese numerals (两个维护) are left out here, because no reading
-of them is a reported quantity.
+of them is a reported quantity. An estimate with a place value (八九万元, 三四十人) is an
+amount and, like a range, keeps its upper bound; a ratio (系数提高到0.62) has no unit.
 """
 
 from __future__ import annotations
@@ -86,6 +87,17 @@ def chinese_integer(text: str) -> int | None:
     return total + section + (number or 0)
 
 
+def estimate_upper(numeral: str, scale: str) -> str | None:
+    """The upper bound of an estimate of two neighbouring digits with a place value:
+    八九 (万) → 九, 三四十 → 四十, 七八千 → 八千; None for anything else, a bare 四五 included."""
+    if len(numeral) not in (2, 3) or not (scale or numeral[2:] in _SMALL):
+        return None
+    low, high = _DIGITS.get(numeral[0]), _DIGITS.get(numeral[1])
+    if low is None or high is None or high != low + 1:
+        return None
+    return numeral[1:]
+
+
 def split_scale(numeral: str) -> tuple[str, str]:
     """A trailing 万/亿 is the unit's scale: 千万 → (千, 万), 万 → ("", 万), 三千 → (三千, "")."""
     for scale in ("万亿", "亿", "万"):
@@ -122,6 +134,10 @@ class NumberRules:
     qualifiers: dict[str, str]
     duration_units: frozenset[str]
     duration_cues: tuple[str, ...]
+    ranged_duration_units: frozenset[str]
+    score_units: frozenset[str]
+    score_cues: tuple[str, ...]
+    ratio: re.Pattern[str]  # a number without unit after a ratio's name (系数提高到0.62)
     small_numeral_units: frozenset[str]
     one_units: frozenset[str]
     name_suffixes: tuple[str, ...]
@@ -155,11 +171,17 @@ class NumberRules:
             + optional(rf"(?P<post>{trie_pattern(after)})")
         )
         ctx = read_lexicon_groups("metric_context")
+        ratio = (rf"(?:{trie_pattern(ctx['ratio_words'])}){optional(trie_pattern(ctx['ratio_links']))}"
+                 rf"(?P<num>\d+(?:\.\d+)?)(?![\d.%％])")
         return cls(
             pattern=re.compile(source),
             qualifiers=qualifiers,
             duration_units=frozenset(ctx["duration_units"]),
             duration_cues=ctx["duration_cues"],
+            ranged_duration_units=frozenset(ctx["ranged_duration_units"]),
+            score_units=frozenset(ctx["score_units"]),
+            score_cues=ctx["score_cues"],
+            ratio=re.compile(ratio),
             small_numeral_units=frozenset(ctx["small_numeral_units"]),
             one_units=frozenset(ctx["one_units"]),
             name_suffixes=ctx["name_suffixes"],
@@ -177,6 +199,12 @@ class NumberRules:
                 low = found.pop()  # 6%至9%: one range, recorded as its upper bound
                 q = Quantity(q.value, q.unit, q.qualifier, text[low.start : q.end], low.start, q.end)
             found.append(q)
+        for m in self.ratio.finditer(text):
+            start, end = m.span("num")
+            if any(q.start < end and start < q.end for q in found):
+                continue
+            found.append(Quantity(Decimal(m["num"]), "", None, m["num"], start, end))
+            found.sort(key=lambda q: q.start)
         return found
 
     def parse(self, text: str) -> Quantity | None:
@@ -191,6 +219,7 @@ class NumberRules:
             qualifier = self.qualifiers.get(pre or "") or self.qualifiers.get(post or "")
             return None if value is None else Quantity(value, "%", qualifier, m[0], m.start(), m.end())
         unit = unit or ""
+        ranged = bool(upper or cn_upper)
         upper = upper or cn_upper or num
         if few:
             upper, q1 = upper[: -len(few)], q1 or "余"
@@ -201,9 +230,11 @@ class NumberRules:
             return None  # 万万: not a numeral
         if not unit and not scale:
             return None  # 3余: no unit and no 万/亿 to stand for one
+        if chinese:
+            numeral = estimate_upper(numeral, scale) or numeral
         value = numeral_value(numeral)
         if value is None or not self._amount(
-            m, text, unit, pre, post, q1 or q2, value, numeral if chinese else None, scale
+            m, text, unit, pre, post, q1 or q2, value, numeral if chinese else None, scale, ranged
         ):
             return None
         qualifier = (
@@ -227,6 +258,7 @@ class NumberRules:
         value: Decimal,
         chinese: str | None,
         scale: str,
+        ranged: bool,
     ) -> bool:
         """False for the spans shaped like a quantity that are not one (ordinal, date, name, clock)."""
         start, end = m.span()
@@ -236,16 +268,19 @@ class NumberRules:
         if unit and text.startswith(self.not_units, end - len(unit)):
             return False  # 从1起步: the unit's character begins another word
         if unit in self.duration_units and not (
-            pre or post or _ends_with_cue(text[max(0, start - 6) : start], self.duration_cues)
+            pre or post or ranged and unit in self.ranged_duration_units
+            or _ends_with_cue(text[max(0, start - 6) : start], self.duration_cues)
         ):
             return False
+        if unit in self.score_units and not _ends_with_cue(text[max(0, start - 6) : start], self.score_cues):
+            return False  # 十分, 3时20分: points only where a score is named (考核得分95分)
         if chinese == "" and not (pre or inner or post):
             return False  # 万人空巷, 千家万户: a bare 万 is a figure of speech unless qualified (近万)
         if chinese is not None and not scale:
             if value == 1 and not pre and unit not in self.one_units:
                 return False  # 一个, 一场: an article, not a count
-            if value < 10 and unit not in self.small_numeral_units:
-                return False
+            if value < 10 and unit not in self.small_numeral_units and not ranged:
+                return False  # 两个维护, 三条红线; a range (三至五天) is a count
             if after.startswith(self.name_suffixes):
                 return False
             if chinese in _ROUND and any(c and c in _CN for c in (before[-1:], after[:1])):
@@ -254,8 +289,8 @@ class NumberRules:
 
 
 def _ends_with_cue(before: str, cues: tuple[str, ...]) -> bool:
-    """A cue word right before the number, or before a linking 至/到/为 (压缩至20分钟)."""
-    return before.endswith(cues) or before[:-1].endswith(cues) and before[-1:] in "至到为了"
+    """A cue word right before the number, or before a linking 至/到/为/达 (压缩至20分钟, 累计达3年)."""
+    return before.endswith(cues) or before[:-1].endswith(cues) and before[-1:] in "至到为了达"
 
 
 def parse_quantity(text: str, rules: NumberRules | None = None) -> Quantity | None:

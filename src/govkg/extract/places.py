@@ -54,7 +54,7 @@ def extract_places(article: Article, res: Resources) -> tuple[Place, ...]:
             scan_places(text, rules, res.cached_tokenizer, known) if any(k in text for k in known) else spans
             for (text, _), spans in zip(lines, scans, strict=True)
         ]
-    resolved = _resolve_divisions(scans, rules.gazetteer)
+    resolved = _resolve_divisions(scans, rules.gazetteer, rules.non_names)
     drafts: dict[str, _Draft] = {}
     focus = _Focus(rules.gazetteer)
     unrooted: set[str] = set()
@@ -100,14 +100,15 @@ def _lines(article: Article) -> list[tuple[str, Sentence | None]]:
     return lines
 
 
-def _resolve_divisions(scans: list[list[Span]], gazetteer: Gazetteer) -> dict[tuple[int, int], Division]:
+def _resolve_divisions(scans: list[list[Span]], gazetteer: Gazetteer,
+                       non_names: frozenset[str] = frozenset()) -> dict[tuple[int, int], Division]:
     """Pick one division for each gazetteer mention, by the article's other mentions.
 
     A short or ambiguous form counts only when the article supports it: the same division
     written in full, or a division that contains it or lies inside it (新华区 beside 石家庄市).
     """
     mentions = [(spans, i, s) for spans in scans for i, s in enumerate(spans) if s.kind == "gazetteer"]
-    support = _Support([s.divisions[0] for _, _, s in mentions if _sure(s)], gazetteer)
+    support = _Support([s.divisions[0] for _, _, s in mentions if _sure(s)], gazetteer, non_names)
     out: dict[tuple[int, int], Division] = {}
     for spans, i, span in mentions:
         prev = out.get((id(spans), span.chained)) if span.chained is not None else None
@@ -125,8 +126,9 @@ class _Support:
     article naming thousands of places would otherwise take seconds).
     """
 
-    def __init__(self, sure: list[Division], gazetteer: Gazetteer):
+    def __init__(self, sure: list[Division], gazetteer: Gazetteer, non_names: frozenset[str] = frozenset()):
         self.gazetteer = gazetteer
+        self.non_names = non_names  # verbs and adverbs of the dictionary (互助, 通道)
         self.sure = sure
         self.codes: Counter[str] = Counter(d.adcode for d in sure)  # named in full, how often
 
@@ -142,11 +144,14 @@ class _Support:
         """The mentions named in full, other than the candidate itself, that support it.
 
         A county's short form (古田 for 古田县) is also the stem of many townships and sights, so
-        only its own prefecture supports it, not the province alone; any other reading is
-        supported by the divisions that contain it or lie inside it.
+        only its own prefecture supports it, not the province alone, and a short form that is a
+        verb or adverb (推进互助养老) is read as the county only where the county is named in full;
+        any other reading is supported by the divisions that contain it or lie inside it.
         """
         if span.form == "short" and candidate.level == "county":
-            return self.codes[candidate.parent] if candidate.parent is not None else 0
+            if span.surface in self.non_names or candidate.parent is None:
+                return 0
+            return self.codes[candidate.parent]
         above = sum(self.codes[a.adcode] for a in self.gazetteer.ancestors(candidate))
         return above + self.below[candidate.adcode]
 
