@@ -277,3 +277,15 @@ def test_a_name_after_a_level_word_does_not_take_the_end_of_a_word_it_begins(res
 def test_a_county_short_form_that_is_a_verb_needs_the_county_named_in_full(res: Resources, text: str,
                                                                            county: str | None) -> None:
     assert ("通道侗族自治县" in places(res, text)) == (county is not None)
+
+
+def test_a_district_the_gazetteer_does_not_know_heads_its_chain(res: Resources) -> None:
+    found = places(res, "保定市云杉区青石路街道柳荫社区开展义诊。")
+    assert found["云杉区"].parent == "保定市"
+    assert found["青石路街道"].parent == "云杉区"
+    assert found["柳荫社区"].parent == "青石路街道"
+    assert "云杉区青石路街道" not in found
+
+
+def test_a_development_zone_is_no_unknown_district(res: Resources) -> None:
+    assert "高新区" not in places(res, "保定市高新区长兴街道开展义诊。")

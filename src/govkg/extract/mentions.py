@@ -18,6 +18,7 @@ from govkg.resources import CachedTokenizer
 
 _MAX_CHAINED_STEM = 8
 _MAX_FREE_STEM = 8
+_COUNTY_WORDS = "区县旗"
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "village": 4, "named": 5}
 # A word this common in jieba's dictionary is not part of a name written alone (文化广场, 青年返乡).
 _COMMON_TOKEN_FREQ = 500
@@ -122,14 +123,32 @@ def scan_places(
         span = _suffix_span(text, pos, suffix, found, rules, tokenizer, known, weak)
         if span is None:
             continue
+        county = _county_in_chain(span, found, rules)
+        if county is not None:  # 某市泉溪区|某街道: a county the gazetteer does not know heads the chain
+            span = replace(span, start=county.end, surface=span.surface[county.end - span.start :])
         if inside:
             gi += 1  # a short form inside a longer name (金山 in 金山湖)
-        while found and found[-1].start >= span.start:
+        while found and found[-1].start >= (span.start if county is None else county.start):
             found.pop()  # a short form swallowed by the longer name (柯桥 in 柯桥街道)
-        found.append(span)
+        found.extend([span] if county is None else [county, span])
     found.extend(gaz[gi:])
     found.sort(key=lambda s: s.start)
     return _link_chains(_mark_cued(text, found, rules))
+
+
+def _county_in_chain(span: Span, found: list[Span], rules: EntityRules) -> Span | None:
+    """The county-level place that begins a chained township's or village's name: 泉溪区 of
+    泉溪区某街道 written after its city, where the gazetteer knows no 泉溪区 (a new or renamed
+    district). Its stem is two characters that are no common word (开发区, 高新区 are kinds)."""
+    if span.kind != "subcounty" or len(span.surface) < 6 or not any(s.end == span.start for s in found[-2:]):
+        return None
+    stem, level = span.surface[:2], span.surface[2]
+    rest = span.surface[3:]
+    if level not in _COUNTY_WORDS or len(rest) < 3 or rest[0] in _COUNTY_WORDS:
+        return None
+    if stem in rules.non_names or stem in rules.generic_words or stem + level in rules.generic_words:
+        return None
+    return Span(span.start, span.start + 3, span.surface[:3], "subcounty", "county")
 
 
 def _mark_cued(text: str, spans: list[Span], rules: EntityRules) -> list[Span]:
