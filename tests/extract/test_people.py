@@ -260,3 +260,27 @@ def test_a_title_is_not_read_across_the_start_of_another(res: Resources, sentenc
 )
 def test_a_full_name_before_a_form_of_address(res: Resources, sentence: str, names: set[str]) -> None:
     assert set(people(res, sentence)) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("村委会主任张文强说，路修好了。", "张文强"),  # 强 ends the name: 强说 is no word
+        ("村委会主任周国强介绍，路修好了。", "周国强"),
+        ("村委会主任周建强调，要修好路。", "周建"),  # 强调: the word after the name
+    ],
+)
+def test_a_given_name_may_end_in_a_character_that_begins_a_verb(res: Resources, sentence: str, name: str) -> None:
+    assert set(people(res, sentence)) == {name}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("“订单不愁了。”绣娘孙巧云说。", ("孙巧云", "绣娘", None)),
+        ("“竹器好卖。”篾匠钱德顺笑着说。", ("钱德顺", "篾匠", None)),
+        ("“今年收成好。”菇农吴大山说。", ("吴大山", "菇农", None)),
+    ],
+)
+def test_crafts_and_growers_are_words_for_people(res: Resources, sentence: str, role: tuple[str, str, None]) -> None:
+    assert role in roles(res, sentence)

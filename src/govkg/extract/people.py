@@ -23,6 +23,9 @@ from govkg.resources import Resources
 _AFTER_NAME = set(
     "说告介表在写充上等的和与也带指认强提向对接来到是就还将把为笑坦感称透讲做谈回一同已曾正从率主负作任当被让给于时首亲每参获两夫妇这那又很都"
 )
+# Of those, the characters that follow a name only as the first of a word (强调, 表示, 介绍): a
+# given name may end in one (某文强说) where the two characters there are no word.
+_AFTER_NAME_WORD_STARTS = set("告介表充指认强提接坦感透率负首亲参获")
 _BEFORE_NAME = set("，。、；：！？“”‘’（）()《》 ,.;:!?的和与及像由")
 _COMMON_NAME_FREQ = 50  # 高度, 安全: words that begin with a surname but are not names
 _COMMON_GIVEN_FREQ = 300
@@ -44,7 +47,7 @@ _GOVERNMENT_HEAD = re.compile(r"副?[省市县区旗盟州镇乡]长")
 _TAKE_ON = re.compile(r"(?:当选|担任|出任|兼任|任)$")
 _CAUSATIVE = re.compile(r"派|让|请|推荐|安排|提出|要求|鼓励|动员|号召|选拔|任命")
 _CREDIT_TITLES = {"reporter": "记者", "correspondent": "通讯员"}
-_PRODUCTIVE = set("户主员工师")  # 养殖户, 业主, 护林员, 技工, 厨师: words for people by what they do
+_PRODUCTIVE = set("户主员工师农娘匠嫂")  # 养殖户, 业主, 护林员, 技工, 厨师, 菇农, 绣娘, 篾匠, 月嫂: words for people by what they do
 _PRODUCTIVE_CHAR = re.compile(f"[{''.join(sorted(_PRODUCTIVE))}]")
 _NOT_A_GIVEN_NAME = set("户村镇乡组队员部所站")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
@@ -185,8 +188,11 @@ class _NameReader:
                 if self.rules.titles.match(text, end - 1):
                     continue  # 黄某通讯员: the third character starts a title
                 # 李某强|介绍: the dictionary itself holds the three characters as one word
-                if name[-1] in _AFTER_NAME and not (words()[0] == name and self.freq.get(name, 0) > 0):
-                    continue
+                if name[-1] in _AFTER_NAME and not (words()[0] == name and self.freq.get(name, 0) > 0) and not (
+                    name[-1] in _AFTER_NAME_WORD_STARTS and words()[0] == name
+                    and self.freq.get(text[end - 1 : end + 1], 0) == 0
+                ):
+                    continue  # 王某|强调; but 王某强|说
                 if nxt not in _AFTER_NAME and length not in _word_ends(words()):
                     continue  # 解|燃眉之急: the name would split a word (but 王某某|等一行 does not)
                 return name
