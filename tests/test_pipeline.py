@@ -303,3 +303,15 @@ def test_a_base_that_cannot_start_an_iri_is_refused_before_anything_is_read(tmp_
     with pytest.raises(GovkgError, match="not an IRI"):
         govkg.build([corpus], tmp_path / "out", extractor=extractor, html=False, base="https://exa mple.org/")
     assert not (tmp_path / "out").exists()
+
+
+def test_an_article_links_its_editor_apart_from_its_authors(tmp_path, extractor):
+    page = "山乡巨变\n\n本报记者 周游\n\n杭州市西湖区新建口袋公园12个。\n\n（责任编辑：林 青）\n"
+    result = govkg.build([_corpus(tmp_path / "in", {"a.txt": page})], tmp_path / "out", extractor=extractor, html=False)
+    rows = result.store.query(
+        "PREFIX schema: <https://schema.org/> PREFIX org: <http://www.w3.org/ns/org#> "
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT ?p ?name ?title WHERE { ?a ?p ?person . ?person rdfs:label ?name . "
+        "?m org:member ?person ; org:role/rdfs:label ?title . FILTER(?p IN (schema:author, schema:editor)) }")
+    found = {(r["p"].value.rsplit("/", 1)[-1], r["name"].value, r["title"].value) for r in rows}
+    assert found == {("author", "周游", "记者"), ("editor", "林青", "责任编辑")}

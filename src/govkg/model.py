@@ -46,12 +46,12 @@ class Credit:
     """A name from a byline or photo credit."""
 
     name: str
-    role: str  # "reporter" | "correspondent" | "photographer"
+    role: str  # "reporter" | "correspondent" | "photographer" | "editor"
     outlet: str | None = None  # the paper or station named with the credit (某某日报)
     alias: str | None = None  # the form as printed when it differs ("林 海")
     span: Sentence | None = None  # the byline as printed, with its offsets: the evidence of the credit
     titled: bool = True  # False for a bare name credited in parentheses after the text ("(胡某)"): no 记者 title
-    title: str | None = None  # the post as printed when it is not the role's own word (实习生 for a correspondent)
+    title: str | None = None  # the post as printed when it is not the role's own word (实习生, 责任编辑)
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,8 @@ def test_a_sentence_with_a_date_is_not_a_dateline():
         ("本报通讯员 王芳", [("王芳", "correspondent")]),
         ("本报记者 陈刚 实习生 吴桐", [("陈刚", "reporter"), ("吴桐", "correspondent")]),
         ("记者 张三 李四 报道", [("张三", "reporter"), ("李四", "reporter")]),
-        ("记者 陈刚 编辑 刘洋", [("陈刚", "reporter")]),
+        ("记者 陈刚 编辑 刘洋", [("陈刚", "reporter"), ("刘洋", "editor")]),
+        ("记者 陈刚 校对 刘洋", [("陈刚", "reporter")]),  # the desk's other credits are dropped
         ("新华社记者王五", [("王五", "reporter")]),
     ],
 )

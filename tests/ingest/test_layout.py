@@ -202,3 +202,22 @@ def test_a_short_line_above_a_paragraph_opening_with_an_inline_byline_starts_an_
     first, second = _read(text)
     assert (first.headline, second.headline) == ("江城新建口袋公园", "青石县新修村道30公里")
     assert [(c.name, c.role) for c in second.credits] == [("周明", "reporter"), ("吴桂芳", "correspondent")]
+
+
+@pytest.mark.parametrize("desk", ["责任编辑：林 青", "（责任编辑：林 青）", "编辑 林青"])
+def test_a_desk_credit_after_the_text_names_the_editor_of_that_article(desk):
+    text = f"山乡巨变\n\n本报记者 周游\n\n全镇建成示范村8个，带动农户增收。\n\n{desk}\n"
+    (article,) = _read(text)
+    assert [(c.name, c.role) for c in article.credits] == [("周游", "reporter"), ("林青", "editor")]
+    assert article.sentences[-1].text == "全镇建成示范村8个，带动农户增收。"
+    editor = article.credits[-1]
+    assert text[editor.span.start:editor.span.end] == editor.span.text
+
+
+def test_a_page_header_with_date_and_page_editor_is_no_article_and_its_editor_edits_every_article():
+    text = ("B2　乡村　　　2025年3月4日　星期二　　责编：林 青\n\n山乡巨变\n\n本报记者 周游\n\n全镇建成示范村8个。\n\n"
+            "果园新事\n\n本报记者 高山\n\n果园里来了新农人。\n")
+    first, second = _read(text)
+    assert (first.headline, second.headline) == ("山乡巨变", "果园新事")
+    for article in (first, second):
+        assert ("林青", "editor", "责编") in [(c.name, c.role, c.title) for c in article.credits]

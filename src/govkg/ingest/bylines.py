@@ -19,13 +19,15 @@ from govkg.resources import read_lexicon
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
 _INTERN = "实习生"  # a correspondent's label that is also the title the byline gives
 _PREFIX = r"(?:本报|特约|见习|实习|首席|融媒体?|全媒体|新媒体)?"
-# Label → role; None for the desk's own credits (编辑, 校对), which are read and dropped.
+# Label → role; None for the desk's other credits (校对, 审核), which are read and dropped.
 _LABELS = [
     (rf"{_PREFIX}摄影记者|摄影|摄|图/|图", "photographer"),
     (rf"{_PREFIX}记者|作者|文/图|文/|撰文", "reporter"),
     (rf"{_PREFIX}通讯员|实习生", "correspondent"),
-    (r"责任编辑|责编|编辑|校对|审核|监制|统筹|美编", None),
+    (r"责任编辑|责编|编辑", "editor"),
+    (r"校对|审核|监制|统筹|美编", None),
 ]
+BYLINE_ROLES = ("reporter", "correspondent")  # the credits that make a byline (an editor's do not)
 _LABEL_RE = "|".join(f"(?:{pattern})" for pattern, _ in _LABELS)
 _LABEL_SPLIT = re.compile(rf"((?:{_LABEL_RE})\s*[:：]?)")
 _BULLETS = "□■◆◇●○▲△★☆>＞ \t\u3000|｜"
@@ -132,7 +134,8 @@ def parse_credits(text: str, outlet: str | None = None) -> list[Credit]:
         role = _role(label)
         if role is None:
             continue
-        title = _INTERN if label.rstrip(":： ").endswith(_INTERN) else None
+        printed = label.rstrip(":： ")
+        title = printed if role == "editor" else _INTERN if printed.endswith(_INTERN) else None
         for name, alias in _names(chunk):
             credits.append(Credit(name, role, outlet if role == "reporter" else None, alias, title=title))
     return credits
@@ -142,6 +145,17 @@ def is_byline_line(line: str) -> bool:
     """A line made only of credit labels and names (``□本报记者 宋某 通讯员 杨某``)."""
     text = line.strip(_BULLETS)
     return len(text) <= 40 and bool(BYLINE_LINE.match(line)) and bool(_BYLINE_FULL.fullmatch(text))
+
+
+def is_desk_line(line: str) -> bool:
+    """A line crediting only the desk, in parentheses or not (（责任编辑：某某）)."""
+    text = line.strip(_BULLETS)
+    if text[:1] in "(（" and text[-1:] in ")）":
+        text = text[1:-1]
+    if not is_byline_line(text):
+        return False
+    credits = parse_credits(text)
+    return bool(credits) and all(c.role == "editor" for c in credits)
 
 
 def parse_inline(paragraph: str, source: str | None) -> tuple[list[Credit], int] | None:

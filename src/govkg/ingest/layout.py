@@ -31,7 +31,12 @@ SECTION_MAX = 6
 _TERMINAL = "。！？!?…"
 _CLOSERS = "”’\"」』）)】"
 _SENTENCE = re.compile(rf"[^{_TERMINAL}]*?(?:[{_TERMINAL}]+[{_CLOSERS}]*|$)", re.S)
-_PAGE_LABEL = re.compile(r"^\s*(?:第?\s*\d{1,5}\s*版)\s*[:：]?\s*(?P<label>[\u4e00-\u9fff]{1,8})?\s*$")
+# A page's header: its number (第5版, 00004版, A3版; A3 alone before a date), its label, and on some
+# pages the date and the page editor's credit (A3 县域 2025年3月4日 星期二 责编：某某).
+_PAGE_LABEL = re.compile(
+    r"^\s*(?:第?\s*\d{1,5}\s*版|[A-Z]\d{1,2}版|[A-Z]\d{1,2}(?=\s.*\d{4}年))\s*[:：]?\s*(?P<label>[\u4e00-\u9fff]{1,8})?"
+    r"(?:\s+\d{4}年\d{1,2}月\d{1,2}日(?:\s*星期[一二三四五六日天])?)?"
+    r"(?:\s+(?P<desk>(?:责任编辑|责编|编辑)\s*[:：].{1,12}))?\s*$")
 _TAG = re.compile(r"^\s*【(?P<tag>[^】]{1,20})】\s*(?P<rest>.+)$")
 _PUNCT = re.compile(r"[，,。、；;：:！？!?“”\"‘’（）()《》·—\-\s]")
 _WS = " \t\u3000\r\ufeff"
@@ -53,6 +58,7 @@ class _Item:
     date: str | None = None
     source: str | None = None
     credits: list[Credit] = field(default_factory=list)
+    editors: list[Credit] = field(default_factory=list)  # the desk's credits: they make no byline or item
     body: list[Line] = field(default_factory=list)
     photo: bool = False
     closed: bool = False  # a photo credit ends its item
@@ -86,7 +92,7 @@ def _kind(text: str) -> str:
         return "page"
     if text.startswith(("——", "--", "—")) and len(text) <= HEADLINE_MAX + 10:
         return "subtitle"
-    if bylines.is_byline_line(text):
+    if bylines.is_byline_line(text) or bylines.is_desk_line(text):
         return "byline"
     if bylines.parse_photo_credit(text):
         return "credit"
@@ -113,7 +119,7 @@ def _spanned(credits: Iterable[Credit], line: Line, length: int | None = None) -
 
 
 def _has_byline(credits: list[Credit]) -> bool:
-    return any(c.role != "photographer" for c in credits)
+    return any(c.role in bylines.BYLINE_ROLES for c in credits)
 
 
 def _is_section_label(line: Line, following: list[Line]) -> bool:
@@ -165,10 +171,11 @@ class LayoutReader:
         current: _Item | None = None
         section: str | None = None
         pending_dateline: bylines.Dateline | None = None
+        page_editors: list[Credit] = []  # the page editor credited in the page's header
 
         def open_item(headline: Line | None) -> _Item:
             nonlocal section, pending_dateline
-            item = _Item(headline=headline, section=section)
+            item = _Item(headline=headline, section=section, editors=list(page_editors))
             section = None
             if pending_dateline is not None:
                 item.date, item.source = pending_dateline.date, pending_dateline.source
@@ -189,8 +196,12 @@ class LayoutReader:
                     current.body.append(line)
                 continue
             if line.kind == "page":
-                label = _PAGE_LABEL.match(line.text).group("label")
-                section = label or section
+                header = _PAGE_LABEL.match(line.text)
+                section = header.group("label") or section
+                desk = header.start("desk")
+                page_editors = [] if desk < 0 else _spanned(
+                    bylines.parse_credits(header.group("desk")),
+                    replace(line, start=line.start + desk, text=header.group("desk")))
             elif line.kind == "short" and _is_section_label(line, rest[1:]) and (
                 current is None or current.body or current.credits or current.closed
             ):
@@ -198,6 +209,8 @@ class LayoutReader:
             elif line.kind == "short" and (current is None or section is not None or current.closed
                                            or (_starts_item(rest) and not self._continues(lines, i))):
                 current = open_item(line)
+            elif line.kind == "byline" and current is not None and current.body and bylines.is_desk_line(line.text):
+                current.editors.extend(_spanned(bylines.parse_credits(line.text), line))
             elif line.kind == "byline":
                 if current is None or current.credits or section is not None or current.closed:
                     current = open_item(None)
@@ -215,7 +228,7 @@ class LayoutReader:
                 if current is None:
                     current = open_item(None)
                 current.credits.extend(_spanned(bylines.parse_photo_credit(line.text), line))
-                current.photo = not any(c.role != "photographer" for c in current.credits)
+                current.photo = not _has_byline(current.credits)
                 current.closed = True
             else:
                 if current is None or current.closed:
@@ -260,6 +273,7 @@ class LayoutReader:
             return None
         credits = list(item.credits)
         sentences = self._sentences(doc.text, body, item, credits)
+        credits += item.editors
         if headline is None:
             headline = item.section or (sentences[0].clean[:HEADLINE_MAX] if sentences else "")
             section = None if item.section == headline else item.section

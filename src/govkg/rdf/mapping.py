@@ -28,7 +28,7 @@ from govkg.rdf.terms import (
 from govkg.resolve import Resolved, resolve_document
 
 _CREDIT_PROPERTY = {"reporter": SCHEMA_.author, "correspondent": SCHEMA_.contributor,
-                    "photographer": GK_.photographer}
+                    "photographer": GK_.photographer, "editor": SCHEMA_.editor}
 
 
 Node = str  # a term written in N-Triples: ``<iri>``, ``"text"@zh``

@@ -89,7 +89,7 @@ A = iri(RDF + "type")
 RDFS_ = _ns(RDFS, "label", "Class", "subClassOf")
 SKOS_ = _ns(SKOS, "altLabel")
 SCHEMA_ = _ns(SCHEMA, "NewsArticle", "Place", "Organization", "Person", "headline", "articleSection", "author",
-              "contributor", "datePublished", "mentions", "containedInPlace", "location", "isPartOf", "name",
+              "contributor", "editor", "datePublished", "mentions", "containedInPlace", "location", "isPartOf", "name",
               "Dataset", "sha256")
 ORG_ = _ns(ORG, "Membership", "Role", "member", "role", "organization")
 PROV_ = _ns(PROV, "wasDerivedFrom")
