@@ -44,6 +44,7 @@ LINKS: dict[str, tuple[str, str]] = {
     str(SDO.author): ("author", "记者"),
     str(SDO.contributor): ("contributor", "通讯员"),
     str(GK.photographer): ("photographer", "摄影"),
+    str(SDO.editor): ("editor", "编辑"),
     str(SDO.containedInPlace): ("containedInPlace", "隶属"),
     str(SDO.location): ("location", "位于"),
     str(GK.implementedIn): ("implementedIn", "实施地"),
