@@ -284,3 +284,11 @@ def test_a_given_name_may_end_in_a_character_that_begins_a_verb(res: Resources, 
 )
 def test_crafts_and_growers_are_words_for_people(res: Resources, sentence: str, role: tuple[str, str, None]) -> None:
     assert role in roles(res, sentence)
+
+
+def test_a_government_head_holds_the_post_in_the_government_of_that_level(res: Resources) -> None:
+    orgs = (*ORGS, Organization("柯桥区人民政府", ("柯桥区政府",), "柯桥区"))
+    sentence = "柯桥区委副书记、区长孙启明说，今年要办好十件实事。"
+    _, memberships = extract_people(article(sentence), PLACES, orgs, res)
+    found = {(m.person, m.title, m.organization) for m in memberships}
+    assert {("孙启明", "副书记", "柯桥区委"), ("孙启明", "区长", "柯桥区人民政府")} <= found

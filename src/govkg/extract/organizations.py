@@ -1,10 +1,11 @@
 """Organizations: bodies named after a place (柯桥区委组织部), after a bare level word standing
-for the article's place (市人社局 → <the city>人社局), quoted teams and the outlets
-of the bylines.
+for the article's place (市民政局 → <the city>民政局), quoted teams and businesses, firms, the
+governments whose heads are named (镇长某某 → <the town>人民政府) and the outlets of the bylines
+and source lines.
 
 A body's name runs from its anchor (a place, a bare 市/县/旗, 团旗委) to the last body word
 (局, 党委, 服务中心 …) before a title, a function word or punctuation. Names are written in
-full; the text's own forms are kept as aliases.
+full (市住建局 → <the city>住房和城乡建设局); the text's own forms are kept as aliases.
 """
 
 from __future__ import annotations
@@ -18,13 +19,17 @@ import jieba
 from govkg.extract.mentions import focus_place, is_han
 from govkg.extract.rules import FREE_STOP_CHARS, EntityRules
 from govkg.model import Article, Evidence, Organization, Place, Sentence
-from govkg.resources import Resources
+from govkg.resources import Resources, read_lexicon
 
 # Characters that end a body's name when reading rightwards (and may precede a bare level word).
 BODY_STOP_CHARS = frozenset(
     "的在和与及或是对向把将为了被让使给等该各每这那我你他她们没不就才已曾正于到住赴至依傍见看往去入驻经跟即并还也又再其此由从"
 )
 _BODY_STOP_NO_AND = BODY_STOP_CHARS - {"和"}
+# Prepositions that may stand before a bare level word though they go on inside names (大数据局):
+# 据区民政局介绍, 受县委委托.
+_LEAD_INS = frozenset("据受")
+_DISTRIBUTIVE = frozenset("各每")  # 各镇党委: the bodies of every place of a level
 _FIRM_STOPS = frozenset("的在和与及或是了被等")  # never inside a body's name
 _STOP_WORD_FREQ = 1000
 _WORKSHOP_SUFFIXES = ("工坊", "工作室", "合作社", "公司")
@@ -34,11 +39,16 @@ _LOCAL_LEVEL_WORDS = ("镇", "乡", "村", "苏木", "嘎查", "街道", "社区
 _MAX_BODY = 16
 _COMMON_PAIR_FREQ = 500  # 市场, 区域, 县级: a bare level word followed by this is an ordinary word
 _VERB_PAIR_FREQ = 30  # 组队, 成团: a team word after a verb
+_VERB_OFFICE_FREQ = 10  # 领办, 协办: a verb ending in 办 (网信办's 信办 is no word)
 _LEVEL_PAIR_FREQ = 200  # 县域, 市区
 _YOUTH_LEAGUE = re.compile(r"团([省市县区旗])委")
 # 某县委常委、组织部长 / 、宣传部副部长: the department written into the next title is the committee's
 _DEPUTY_DEPARTMENT = re.compile(r"、(?:(组织|宣传|统战)部长|([\u4e00-\u9fff]{2,4}?)部副?部长)")
 _SIBLING_BODY = re.compile(r"、(居委会|村委会|居民委员会|村民委员会|管委会)")
+# The head of a government (镇长, 副县长, 常务副市长, 代区长): the post names the place's 人民政府.
+_GOVERNMENT_HEAD = re.compile(r"(?:常务副|副|代)?([省市县区旗盟州镇乡])长")
+# Section words (督查室, 人才科, 人事股): the section of the body named before them.
+_SECTION_WORDS = frozenset("室科股")
 _PARTY_GROUPS = ("党组", "党委", "党总支", "党支部")
 _ADMIN_BODY_ENDS = ("局", "厅", "院", "所", "中心", "公司", "学校", "医院")
 _QUOTED = re.compile(r"“([^“”]{2,14})”([\u4e00-\u9fff]{0,8})")
@@ -47,7 +57,10 @@ _DOTTED = re.compile(r"([\u4e00-\u9fff]{2,8})·([\u4e00-\u9fff]{2,8})")
 _NOT_A_DEPARTMENT = "东西南北中全内外局干各腹底顶上下"
 _LECTURER_TEAM = re.compile(r"([\u4e00-\u9fff]{2,6}?)(讲师团|宣讲团)")
 _COMPANY = re.compile(r"股份有限公司|有限责任公司|有限公司|集团")
-_FREE_BODY = re.compile(r"股份经济合作社|专业合作社|合作社|家庭农场|纪念馆|博物馆")
+_FREE_BODY = re.compile(r"股份经济合作社|专业合作社|合作社|家庭农场|纪念馆|博物馆|联合体")
+# Kind words that many bodies of a kind share (农业产业化联合体): a name needs a word of its own,
+# a place's name or one that no dictionary lists (a firm's name).
+_PROPER_ONLY = ("联合体",)
 # The bare level words (市, 村, 街道 …), two-character ones first.
 _BARE_LEVEL_WORD = re.compile("|".join(sorted((*_LEVEL_WORDS, *_LOCAL_LEVEL_WORDS), key=len, reverse=True)))
 # Where a body's name may end when read rightwards: a character that is neither a Han character nor
@@ -80,18 +93,28 @@ def extract_organizations(
     drafts: dict[str, _Draft] = {}
     lines: list[tuple[str, Sentence | None]] = [(article.headline, None)] if article.headline else []
     lines.extend((s.clean, s) for s in article.sentences)
+    governments: dict[str, list[Evidence]] = {}
     for text, sentence in lines:
+        governed = finder.governed(text) if "长" in text else ()
         found = finder.find(text)
-        if not found:
+        if not found and not governed:
             continue
         evidence = Evidence.of(article, sentence) if sentence is not None else None
+        for place in governed:
+            governments.setdefault(place, [])
+            if evidence is not None:
+                governments[place].append(evidence)
         for name, form, place in found:
+            if name.endswith(_facilities()):
+                continue  # 某社区党群服务中心: a facility, not a body
             canonical = _expanded(name.translate(_QUOTE_TO_DOUBLE), rules)
             draft = drafts.get(canonical)
             if draft is None:
                 draft = drafts[canonical] = _Draft(canonical, place)
             draft.add(form, evidence)
     _add_parent_bodies(drafts)
+    for place, evidence in governments.items():
+        _add_government(drafts, place, evidence)
     for outlet in _outlets(article):
         if outlet not in drafts:
             drafts[outlet] = _Draft(outlet, _outlet_place(outlet, places))
@@ -120,6 +143,8 @@ class _Finder:
         endings = {p.name[-1:] for p in places} | {p.name[-2:] for p in places}
         self.live_words = {word for word in (*_LEVEL_WORDS, *_LOCAL_LEVEL_WORDS) if word in endings}
         self.suffix_ends = _last_chars(rules.org_suffixes)
+        self.short_forms = tuple(rules.org_abbreviations)
+        self._bodies: dict[tuple[str, int], str] = {}
 
     def focus(self, level_word: str) -> Place | None:
         """The article's place a bare level word stands for, computed when first needed (the
@@ -181,6 +206,32 @@ class _Finder:
             found.extend(self._national(text))
         return found
 
+    def governed(self, text: str) -> list[str]:
+        """The places whose government a head's post names: 某镇镇长, 某镇党委副书记、镇长 and a bare
+        副县长 before a name (the article's county)."""
+        out: list[str] = []
+        spans = None
+        for m in _GOVERNMENT_HEAD.finditer(text):
+            if not self._surname_at(text, m.end()):
+                continue  # 市长热线, 县长信箱: no person holds the post here
+            if spans is None:
+                spans = self.place_spans(text)
+            if any(start <= m.start(1) < end for start, end, _ in spans):
+                continue  # 某市长汀县: the level word ends a place's name
+            before = [(end, self.canonical[f]) for _, end, f in spans if end <= m.start()]
+            adjacent = before and before[-1][0] == m.start()
+            if not (adjacent or self._bare_boundary(text, m.start()) or text[m.start() - 1] == "、"):
+                continue  # 家乡长大, 城市长效: no post
+            level = m.group(1)
+            place = next((name for _, name in reversed(before) if name.endswith(level)), None)
+            place = place or (found.name if (found := self.focus(level)) is not None else None)
+            if place is not None and place not in out:
+                out.append(place)
+        return out
+
+    def _surname_at(self, text: str, i: int) -> bool:
+        return text[i : i + 1] in self.rules.surnames or text[i : i + 2] in self.rules.compound_surnames
+
     def _after_places(self, text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str, str | None]]:
         """Bodies named after a place (柯桥区委组织部), written from the first place of a chain."""
         found: list[tuple[str, str, str | None]] = []
@@ -192,7 +243,11 @@ class _Finder:
                 continue  # not the last place of a chain (绍兴市|柯桥区|…)
             place = self.canonical[surface]
             nxt = text[end : end + 1]
-            if nxt not in "委政党团" and self.freq.get(surface[-1] + nxt, 0) >= _LEVEL_PAIR_FREQ:
+            if (
+                nxt not in "委政党团"
+                and self.freq.get(surface[-1] + nxt, 0) >= _LEVEL_PAIR_FREQ
+                and not self._word_body(text, end)
+            ):
                 continue  # 某县域, 某市区: the level word starts an ordinary word
             body = self._body(text, end)
             if body:
@@ -228,12 +283,17 @@ class _Finder:
             after = m.end()
             local = ch in _LOCAL_LEVEL_WORDS
             pair = text[i : after + 1]
-            if len(ch) == 1 and self.freq.get(pair, 0) >= _COMMON_PAIR_FREQ and pair[1:] not in ("委", "政"):
+            if (
+                len(ch) == 1
+                and self.freq.get(pair, 0) >= _COMMON_PAIR_FREQ
+                and pair[1:] not in ("委", "政")
+                and not self._word_body(text, after)
+            ):
                 continue  # 市场, 区域: an ordinary word
-            if (i > 0 and text[i - 1] == "团") or (local and not self._local_body(text, after)):
+            if i > 0 and (text[i - 1] == "团" or text[i - 1] in _DISTRIBUTIVE):
+                continue  # 团市委 is read elsewhere; 各镇党委, 每村党支部: every such place's body, not one
+            if (local and not self._local_body(text, after)) or not self._bare_boundary(text, i):
                 continue  # 由村委会 is any village's; 村党支部, 村委会主任 are the article's only village's
-            if not self._bare_boundary(text, i):
-                continue
             place = self._nearest(text, spans, i, ch) if local else None
             place = place or self.focus(ch)
             if place is None and local and self._titled_body(text, after):
@@ -246,6 +306,13 @@ class _Finder:
                 found.append((name, ch + body, place.name))
                 found.extend(self._deputy(text, after + len(body), name, place.name))
         return found
+
+    def _word_body(self, text: str, start: int) -> bool:
+        """市民政局, 区民政局: after a level word that reads as a common word with the next character
+        (市民), a body whose first two characters are a common word (民政) names the body of the place."""
+        if self.freq.get(text[start : start + 2], 0) < _STOP_WORD_FREQ:
+            return False  # 市场监管局, 市区教育局: no word of a body's name starts after the level word
+        return len(self._body(text, start)) >= 3
 
     def _nearest(
         self, text: str, spans: list[tuple[int, int, str]], i: int, level_word: str, adjacent: bool = True
@@ -268,10 +335,15 @@ class _Finder:
         return bool(body) and self.rules.titles.match(text, after + len(body)) is not None
 
     def _local_body(self, text: str, after: int) -> bool:
-        """After a bare 村 or 镇: a party body, or a committee whose post is named (村委会主任)."""
-        if text.startswith("党", after):
+        """After a bare 村 or 镇: a party body, the government, or a body whose post is named
+        (村委会主任, 镇司法所所长)."""
+        if text.startswith(("党", "政府", "人民政府"), after):
             return True
-        return text.startswith("委会", after) and self.rules.titles.match(text, after + 2) is not None
+        if text.startswith("委会", after):
+            return self.rules.titles.match(text, after + 2) is not None
+        if self.rules.titles.search(text, after, after + _MAX_BODY + 4) is None:
+            return False  # no post named after it: no need to read the body
+        return self._titled_body(text, after)
 
     def _bare_boundary(self, text: str, i: int) -> bool:
         if i == 0:
@@ -279,17 +351,23 @@ class _Finder:
         before = text[i - 1]
         if not is_han(before) and before not in _NAME_PUNCT:
             return True
-        if before in BODY_STOP_CHARS:
+        if before in BODY_STOP_CHARS or before in _LEAD_INS:
             return True
         if before == "个":
             return i > 1 and text[i - 2] in "1一"  # 1个旗…工委 is the one body; 25个村支部 are many
         return any(m.end() == i for m in self.rules.boundary.finditer(text, max(0, i - 4), i))
 
     def _body(self, text: str, start: int) -> str:
-        """The body words after an anchor: up to the last body word before a title or a stop.
+        """The body words after an anchor: up to the last body word before a title or a stop
+        (read once per anchor: a bare level word asks for them up to three times)."""
+        key = (text, start)
+        body = self._bodies.get(key)
+        if body is None:
+            body = self._bodies[key] = self._read_body(text, start)
+        return body
 
-        和 ends the name unless nothing before it is a body (人力资源和社会保障局).
-        """
+    def _read_body(self, text: str, start: int) -> str:
+        """和 ends the name unless nothing before it is a body (人力资源和社会保障局)."""
         body, stop = self._body_until(text, start, _BODY_END)
         if body or text[stop : stop + 1] != "和" or stop == start:
             return body  # read without stopping at 和, the words would be the same; no name starts with 和
@@ -302,9 +380,10 @@ class _Finder:
         stop = start
         while (mark := name_end.search(text, stop, limit)) is not None:
             stop = mark.start()
-            if not (is_han(text[stop]) and self._starts_word(text, stop)):
+            goes_on = self._starts_word(text, stop) or self._ends_word(text, start, stop)
+            if not (is_han(text[stop]) and goes_on):
                 break
-            stop += 1  # 住房, 经济: the stop character begins a word that goes on into the name
+            stop += 1  # 住房, 经济, 人才: the stop character is inside a word that goes on into the name
         else:
             stop = limit
         if stop == start:
@@ -331,16 +410,45 @@ class _Finder:
                 continue  # 部分, 队伍, 局面, 党组织
             if len(suffix) == 1 and end >= 2 and self._verb_ending(head):
                 continue  # 组队, 成团: a verb, not a body word
+            if suffix in _SECTION_WORDS and not self._section(head):
+                continue  # 会议室, 学科: a room or a noun, not a body's section
+            if suffix == "办" and self._verb_office(head):
+                continue  # 领办, 主办: a verb, not an office
             if not _quotes_balanced(head):
                 continue
-            if len(head) == 2 and head[1] == "部" and head[0] in _NOT_A_DEPARTMENT:
+            if suffix == "部" and end >= 2 and head[-2] in _NOT_A_DEPARTMENT:
                 continue  # 西部, 全部, 干部: a direction or people, not a department
             return head, stop
         return "", stop
 
+    def _ends_word(self, text: str, start: int, i: int) -> bool:
+        """人才: a stop character that ends a common word begun inside the name goes on too (not
+        已经: a word of two stop characters is no part of a name)."""
+        if i <= start or text[i] in _FIRM_STOPS or text[i - 1] in BODY_STOP_CHARS:
+            return False
+        return self.freq.get(text[i - 1 : i + 1], 0) >= _STOP_WORD_FREQ
+
+    def _section(self, head: str) -> bool:
+        """县委督查室, 组织部人才科: a section is a body, a word of its own and the section word."""
+        tokens = self.tokenizer.lcut(head)
+        if len(tokens) < 2 or tokens[-1] != head[-1] or len(tokens[-2]) < 2:
+            return False
+        return self.rules.org_suffix_of(head[: -1 - len(tokens[-2])]) is not None
+
+    def _verb_office(self, head: str) -> bool:
+        """村党组织领办, 宣传部主办: 办 ends a two-character verb, where an office's 办 stands alone
+        (县委办, 乡村振兴办) or ends its own short name (网信办)."""
+        verb = head[-2:]
+        if verb[0] in "委府" or self.freq.get(verb, 0) < _VERB_OFFICE_FREQ:
+            return False  # 委办, 府办: the committee's, the government's office
+        return self.tokenizer.lcut(head)[-1] == verb
+
     def _starts_word(self, text: str, i: int) -> bool:
-        """住房, 经济, 对外: a stop character that begins a common word goes on into a body's name."""
-        return text[i] not in _FIRM_STOPS and self.freq.get(text[i : i + 2], 0) >= _STOP_WORD_FREQ
+        """住房, 经济, 对外: a stop character that begins a common word goes on into a body's name,
+        and so does one that begins a standard short form (住建局)."""
+        if text[i] in _FIRM_STOPS:
+            return False
+        return self.freq.get(text[i : i + 2], 0) >= _STOP_WORD_FREQ or text.startswith(self.short_forms, i)
 
     def _verb_ending(self, head: str) -> bool:
         pair = head[-2:]
@@ -374,6 +482,9 @@ class _Finder:
                 continue  # “8+N”: a formula, not a name
             if len(inner) >= 4 and inner.endswith(self.teams):
                 out.append((inner, m.group(0)[: len(inner) + 2], self.top_name))
+                continue
+            if tail.startswith(_business_kinds()):
+                out.append((inner, inner, self.top_name))  # “某某小院”民宿: the homestay's name
                 continue
             # the longest head of the words after it that ends with a team word (“X”志愿服务队)
             k = max((tail.rfind(team) + len(team) for team in self.teams if team in tail), default=0)
@@ -435,13 +546,20 @@ class _Finder:
                 keep -= len(token)
             if m.start() - keep < 2:
                 continue
-            if m.re is _FREE_BODY and all(
-                t in self.rules.generic_words for t in self.tokenizer.lcut(text[keep : m.start()])
-            ):
+            if m.re is _FREE_BODY and not self._free_name(text[keep : m.start()], m.group()):
                 continue
             name = text[keep : m.end()]
             out.append((name, name, self.top_name))
         return out
+
+    def _free_name(self, stem: str, kind: str) -> bool:
+        """Whether the words before a free body's kind word name one body: one of them is no
+        common word (not 农民专业合作社), and for a kind many bodies share, a place's name or a
+        word no dictionary lists."""
+        tokens = self.tokenizer.lcut(stem)
+        if kind in _PROPER_ONLY:
+            return any(self.freq.get(t, 0) == 0 or t in self.rules.place_words for t in tokens)
+        return not all(t in self.rules.generic_words for t in tokens)
 
     def _national(self, text: str) -> list[tuple[str, str, str | None]]:
         out = []
@@ -452,6 +570,24 @@ class _Finder:
             if body and len(body) >= 2:
                 out.append((m.group() + body, m.group() + body, None))
         return out
+
+
+@cache
+def _facilities() -> tuple[str, ...]:
+    """Kind words of facilities that read like bodies (党群服务中心)."""
+    return read_lexicon("org_facilities")
+
+
+@cache
+def _business_kinds() -> tuple[str, ...]:
+    """Kind words of a business after its quoted name (民宿, 农家乐)."""
+    return read_lexicon("org_business_kinds")
+
+
+@cache
+def _lengths(words: tuple[str, ...]) -> tuple[int, ...]:
+    """The lengths of ``words``, longest first."""
+    return tuple(sorted({len(w) for w in words}, reverse=True))
 
 
 @cache
@@ -469,9 +605,10 @@ def _written_prefix(place: Place, level_word: str) -> str:
 
 def _expanded(name: str, rules: EntityRules) -> str:
     """A name ending in a standard short form written in full (某省农科院 → 某省农业科学院)."""
-    for short, full in rules.org_abbreviations.items():
-        if name.endswith(short):
-            return name[: -len(short)] + full
+    for length in _lengths(tuple(rules.org_abbreviations)):
+        full = rules.org_abbreviations.get(name[-length:])
+        if full is not None:
+            return name[:-length] + full
     return name
 
 
@@ -486,7 +623,10 @@ def _quotes_balanced(text: str) -> bool:
 
 
 def _outlets(article: Article) -> list[str]:
+    """The outlets of the reporters and the one a source line names (来源：某某日报)."""
     names = [c.outlet for c in article.credits if c.outlet and c.role == "reporter"]
+    if article.source and not article.source.startswith("本"):
+        names.append(article.source)
     return list(dict.fromkeys(names))
 
 
@@ -509,13 +649,33 @@ def _add_parent_bodies(drafts: dict[str, _Draft]) -> None:
                 break
 
 
+def _add_government(drafts: dict[str, _Draft], place: str, evidence: list[Evidence]) -> None:
+    """A head's post names the place's government: the one the text writes (某县政府) or, when the
+    text names none, 某县人民政府 with its short form as an alias."""
+    short, full = place + "政府", place + "人民政府"
+    draft = drafts.get(short) or drafts.get(full)
+    if draft is None:
+        draft = drafts[full] = _Draft(full, place)
+        draft.add(short, None)
+    draft.evidence.extend(e for e in evidence if e not in draft.evidence)
+
+
 def _merge_short_offices(drafts: dict[str, _Draft]) -> None:
-    """柯桥区委办 is the 柯桥区委办公室 of the same text."""
-    for name in [n for n in drafts if n.endswith("办")]:
-        full = name + "公室"
-        if full in drafts:
-            short = drafts.pop(name)
-            drafts[full].add(name, None)
-            for alias in short.aliases:
-                drafts[full].add(alias, None)
-            drafts[full].evidence.extend(e for e in short.evidence if e not in drafts[full].evidence)
+    """柯桥区委办 is the 柯桥区委办公室 of the same text; 某村委会 (a bare 村委会 written after the
+    village's name) is the 某村村委会 of the same text."""
+    for name in list(drafts):
+        if name.endswith("办"):
+            _merge(drafts, name, name + "公室")
+        elif name.endswith(("村村委会", "村村委")):
+            _merge(drafts, name, name.replace("村村委", "村委"))
+
+
+def _merge(drafts: dict[str, _Draft], name: str, into: str) -> None:
+    """Fold the draft ``name`` into the draft ``into`` when the text names both."""
+    if name not in drafts or into not in drafts:
+        return
+    short = drafts.pop(name)
+    drafts[into].add(name, None)
+    for alias in short.aliases:
+        drafts[into].add(alias, None)
+    drafts[into].evidence.extend(e for e in short.evidence if e not in drafts[into].evidence)

@@ -97,10 +97,11 @@ def extract_people(
             out.hold(credit.name, title, credit.outlet if credit.role == "reporter" else None, evidence)
     org_forms = _org_forms(organizations)
     org_names = frozenset(o.name for o in organizations)
+    governments = _governments(organizations)
     for sentence in article.sentences:
         text = sentence.clean
         evidence = Evidence.of(article, sentence)
-        _officials(text, evidence, rules, reader, org_forms, org_names, out)
+        _officials(text, evidence, rules, reader, org_forms, org_names, out, governments)
         _described(text, evidence, rules, reader, out)
         _addressed(text, evidence, rules, reader, out)
         _speaking(text, evidence, rules, reader, out)
@@ -277,6 +278,7 @@ def _officials(
     org_forms,
     org_names: frozenset[str],
     out: _People,
+    governments: dict[str, str] | None = None,
 ) -> None:
     """Body + title + name, with titles joined by 、 (某委常委、组织部长魏某), and 冯某、蔡某两名副部长."""
     pos = 0
@@ -308,6 +310,8 @@ def _officials(
                     break
                 held.append(titled[:2])
                 end = titled[2]
+        if governments:
+            held = [(t, _government_of(t, b, governments)) for t, b in held]
         dotted = _UYGHUR_NAME.match(text, end)
         name = dotted.group() if dotted else reader.after(text, end)  # 镇长艾某·某某
         inserted = _INSERTED.match(text, end) if name is None else None
@@ -341,6 +345,24 @@ def _officials(
                 out.hold(person, title, body, evidence)
         if names:
             pos = max(pos, end)
+
+
+def _governments(organizations: tuple[Organization, ...]) -> dict[str, str]:
+    """The article's governments by the level word of their place (镇 → 某镇人民政府), when one
+    government of that level is named."""
+    by_level: dict[str, list[str]] = {}
+    for o in organizations:
+        if o.name.endswith("政府") and o.place:
+            by_level.setdefault(o.place[-1], []).append(o.name)
+    return {level: names[0] for level, names in by_level.items() if len(names) == 1}
+
+
+def _government_of(title: str, body: str | None, governments: dict[str, str]) -> str | None:
+    """A government head's post (镇长, 副县长) belongs to the government of its level."""
+    m = _GOVERNMENT_HEAD.search(title)
+    if m is None or m.end() != len(title) or (body is not None and body.endswith("政府")):
+        return body
+    return governments.get(title[-2], body)
 
 
 def _inherited_body(org: str | None, title: str, org_names: frozenset[str]) -> str | None:
