@@ -462,3 +462,100 @@ def test_a_program_the_actor_aims_at_is_not_what_the_figures_are_about(res):
     run = extract_article(Article.from_sentences("德清县实施“百日会战”行动，完成农田建设3.2万亩。"), res)
     assert [m.about for m in aimed.metrics] == [Subject("place", "德清县")]
     assert [m.about for m in run.metrics] == [Subject("program", "百日会战")]
+
+
+@pytest.mark.parametrize(
+    ("paras", "text", "expected"),
+    [
+        (  # 全县 right before a figure is the range counted: the program the clause names acts
+            [["该县“银龄课堂”已覆盖全县9个乡镇，开设课程80门。"]],
+            "80门",
+            ("program", "银龄课堂"),
+        ),
+        (
+            [["该县“银龄课堂”已覆盖全县9个乡镇，开设课程80门。"]],
+            "9个",
+            ("program", "银龄课堂"),
+        ),
+        (  # with no other actor in its clause, 全县 stays what the figure is about
+            [["全县9个乡镇开设课程80门。"]],
+            "9个",
+            ("place", "临溪县"),
+        ),
+        (  # a count of sites that take up a program is that program's reach
+            [["目前全县已有23个村开展“院坝夜话”，收集意见600条。"]],
+            "23个",
+            ("program", "院坝夜话"),
+        ),
+        (
+            [["松岭镇在11个村建起“积分超市”兑换点。"]],
+            "11个",
+            ("program", "积分超市"),
+        ),
+        (  # all of a place's units: that place's own count
+            [["全县23个村已全部建立“院坝夜话”制度。"]],
+            "23个",
+            ("place", "临溪县"),
+        ),
+        (  # a count of things, not of sites, stays with the actor
+            [["松岭镇新建凉亭12座开展“院坝夜话”。"]],
+            "12座",
+            ("place", "松岭镇"),
+        ),
+        (  # people of the villages are no sites
+            [["松岭镇组织300名村民开展“院坝夜话”。"]],
+            "300名",
+            ("place", "松岭镇"),
+        ),
+        (  # a body a clause brings in is what the clauses after it report about
+            [["在杏花村，当地引进桃源村茶叶专业合作社，发展有机茶园，种植面积达900亩。"]],
+            "900亩",
+            ("organization", "桃源村茶叶专业合作社"),
+        ),
+    ],
+)
+def test_scope_reach_and_bodies_brought_in(res, paras, text, expected):
+    assert about_in(paras, text, res) == Subject(*expected)
+
+
+BRANCHES = (*BODIES, Organization("桃源村党总支", place="桃源村"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 村里 after a time word stands for the village named last (the branch's seat)
+        ("桃源村党总支书记张某算了一笔账：去年村里硬化道路3.5公里。", ("place", "桃源村")),
+        ("桃源村党总支书记张某算了一笔账：如今村里硬化道路3.5公里。", ("place", "桃源村")),
+        # 乡村里 is no deictic form: the place named before stays
+        ("桃源村党总支书记张某算了一笔账：乡村里硬化道路3.5公里。", ("place", "松岭镇")),
+    ],
+)
+def test_home_forms_after_a_time_word(res, sentence, expected):
+    paras = [["松岭镇推广院坝夜话。"], [sentence]]
+    metrics = extract_metrics(paragraphs(*paras), VILLAGES, BRANCHES, TOWN_PROGRAMS, res)
+    assert metrics[0].about == Subject(*expected)
+
+
+@pytest.mark.parametrize(
+    ("paras", "text", "expected"),
+    [
+        (  # the program counted is not what the figure is about, even where the sentence launched it
+            [["松岭镇推广“积分超市”模式，目前已建成积分超市19家。"]],
+            "19家",
+            ("place", "松岭镇"),
+        ),
+        (  # the titles a scheme confers are counted for the scheme
+            [["全县评选“院坝夜话”示范点38个。"]],
+            "38个",
+            ("program", "院坝夜话"),
+        ),
+        (  # without a conferring verb the program is only what is counted
+            [["全县建成“院坝夜话”示范点38个。"]],
+            "38个",
+            ("place", "临溪县"),
+        ),
+    ],
+)
+def test_counted_programs_and_conferred_titles(res, paras, text, expected):
+    assert about_in(paras, text, res) == Subject(*expected)

@@ -121,3 +121,28 @@ def test_a_unit_named_deictically_at_first_mention_runs_it(res, sentences, expec
 def test_an_opening_frame_names_the_site(res, sentences, expected):
     (program,) = extract_programs(paragraph(*sentences), VILLAGE_PLACES, (), (), (), res)
     assert set(program.places) == expected
+
+
+RESERVOIR_PLACES = (*VILLAGE_PLACES, Place("青龙水库", level="named", parent="临溪县"))
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # a program the text gives to the county, in an article about one of its villages
+        (
+            ["桃源村位于松岭镇。", "桃源村种茶已有百年。", "借着临溪县实施茶乡产业振兴工程的东风，桃源村发展起民宿。"],
+            {"茶乡产业振兴工程": {"临溪县"}},
+        ),
+        # the village's own program still gets the village
+        (["桃源村位于松岭镇。", "桃源村种茶已有百年。", "桃源村推出“茶香课堂”，培训茶农。"], {"茶香课堂": {"桃源村"}}),
+        # a place inside another item of the list is that item's site; one a name opens with is its own
+        (
+            ["临溪县召开交通会。", "会上，县交通局负责人介绍了青龙水库引水工程、“清渠入田”改造提升等项目进展。"],
+            {"青龙水库引水工程": {"临溪县", "青龙水库"}, "清渠入田改造提升": {"临溪县"}},
+        ),
+    ],
+)
+def test_enclosing_places_and_places_in_names(res, sentences, expected):
+    programs = extract_programs(paragraph(*sentences), RESERVOIR_PLACES, (), (), (), res)
+    assert {p.name: set(p.places) for p in programs} == expected

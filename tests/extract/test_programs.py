@@ -202,3 +202,49 @@ def test_named_initiatives_on_general_cues(res, sentence, expected):
 )
 def test_not_named_initiatives_on_general_cues(res, sentence):
     assert names(sentence, res=res) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # a service site's kind ending the name, or following the quotation
+        (["中午，松岭镇“杏林食堂”正式开餐。"], {"杏林食堂"}),
+        (["临溪县在各村建起“和顺坊”调解室，化解纠纷。"], {"和顺坊"}),
+        # one character before the kind word is a common noun
+        (["中午，松岭镇“大食堂”正式开餐。"], set()),
+        # parallel negated clauses are a motto; parallel verb phrases may still name a method
+        (["松岭镇推行“急事不过夜、小事不出楼”工作法。"], set()),
+        (["松岭镇推行“抓党建、促振兴”工作法。"], {"抓党建、促振兴"}),
+        # two kind words after a two-character core
+        (["临溪县启动“两山”工程行动，植树造林。"], {"两山工程行动"}),
+        # a campaign to earn a standard (“X”创建) and a named method (以“X”的方式)
+        (["目前全县已有12个村开展“美丽庭院”创建。"], {"美丽庭院"}),
+        (["松岭镇以“以房养老”的方式吸引投资。"], {"以房养老"}),
+        (["松岭镇以“更好”的成绩回报群众。"], set()),
+    ],
+)
+def test_sites_mottos_and_methods(res, sentences, expected):
+    assert names(*sentences, res=res) == expected
+
+
+def test_a_quoted_program_keeps_its_mechanism_as_an_alias(res):
+    found = extract_programs(
+        article("松岭镇推出“院坝夜话”，听取民意。", "全镇各村已建立院坝夜话制度。"), PLACES, (), (), (), res
+    )
+    assert [(p.name, p.aliases) for p in found] == [("院坝夜话", ("院坝夜话制度",))]
+
+
+def test_a_place_named_project_in_a_list_of_projects(res):
+    places = (*PLACES, Place("青龙水库", level="named", parent="临溪县"))
+    found = extract_programs(
+        article("会上，县交通局负责人介绍了青龙水库引水工程、“清渠入田”改造提升等项目进展。"), places, (), (), (), res
+    )
+    assert {p.name for p in found} == {"青龙水库引水工程", "清渠入田改造提升"}
+
+
+def test_a_place_named_project_starts_at_the_place_after_the_clause_words(res):
+    places = (*PLACES, Place("青龙水库", level="named", parent="临溪县"))
+    found = extract_programs(
+        article("临溪县交通局就青龙水库引水工程、“清渠入田”改造提升等项目作说明。"), places, (), (), (), res
+    )
+    assert {p.name for p in found} == {"青龙水库引水工程", "清渠入田改造提升"}

@@ -13,7 +13,11 @@ A sentence is read clause by clause (split at ，；：). For each quantity:
   sentence's topic, the paragraph's topic (the place it opens with or presents: 桃源村是…,
   or the program it launches), the last place named, the article's main place; before the
   previous sentence's topic comes what the speaker speaks for (镇党委书记王某… 王某说，… → the
-  town), and what a village collective earns (村集体经济收入) is the village's;
+  town), and what a village collective earns (村集体经济收入) is the village's; 全县 right before
+  a figure is the range counted, not the actor, when its clause names another (该市“X”已覆盖全市
+  16个镇街 → X); a count of sites that a program is put in place at is the program's reach
+  (17个村落开展“X”), a count of titles a program confers is the program's (评选“X”示范户30户),
+  and a program that is itself counted (已成立X19家) is not what the sentence is about;
 - **period**: the last time span written before it in the sentence (2023年以来, 截至今年6月),
   so that semicolon-joined clauses inherit it.
 
@@ -54,6 +58,8 @@ _SOURCE = ("从",)  # 某镇从省农科院引进专家: where something comes f
 _COMPANION = ("与", "和", "同", "跟")  # 桃源村与杏花村合作: the one after 与 is not the actor
 _AGENT = "由"  # 由镇党委统筹: a later clause naming who does one step, not the sentence's actor
 _BUILT = re.compile("建成|建起|建好|新建|改建")  # verbs that make a site: what they make acts next
+_ALL = re.compile("全部|全都|均已|都已")  # 221个村全部建立…: every unit of the place
+_NUMERAL_START = frozenset("0123456789一二两三四五六七八九十百千")
 _VERB_DONE = re.compile(r"[就已都]?[\u4e00-\u9fff]了$")
 
 
@@ -91,12 +97,17 @@ class MetricRules:
     aim: re.Pattern[str]  # after a program: its kind word, then 目标/要求 (what the actor aims at)
     long_prepositions: re.Pattern[str]  # prepositions of two characters or more (not 对, 向)
     org_followers: tuple[str, ...]  # titles and speaker words: a body before them is an affiliation
+    honour: tuple[str, ...]  # words opening a conferred title (示范, 星级): from the program cues
+    conferring: re.Pattern[str]  # verbs conferring a title (评选, 命名)
+    sites: re.Pattern[str]  # what a figure counts, when it is places (个村, 个传统村落, 个镇街)
+    coverage_verbs: re.Pattern[str]  # verbs that put a program in place at the sites counted
 
     @classmethod
     def load(cls) -> MetricRules:
         words = read_lexicon_groups("measure_words")
         subj = read_lexicon_groups("metric_subjects")
         per = read_lexicon_groups("metric_periods")
+        cues = read_lexicon_groups("program_cues")
         longest = lambda ws: tuple(sorted(ws, key=len, reverse=True))  # noqa: E731
         titles, speaker_words = longest(read_lexicon("titles")), longest(subj["speaker_words"])
         year = r"(?:\d{4}|[一二〇零]{4})年(?:\d{1,2}月)?"
@@ -149,6 +160,13 @@ class MetricRules:
             aim=re.compile(rf"[”’]?(?:{trie_pattern(subj['program_kinds'])})?(?:{trie_pattern(subj['aims'])})"),
             long_prepositions=_alternation(p for p in subj["prepositions"] if len(p) > 1),
             org_followers=(*titles, *speaker_words),
+            honour=longest(cues["honour"]),
+            conferring=_alternation(cues["conferring"]),
+            sites=re.compile(  # a site word ends the noun: then a mark, 已 or a verb (not 村民, 社区干部)
+                rf"[\u4e00-\u9fff]{{0,4}}?(?:{trie_pattern(subj['sites'])})(?:（[^）]*）)?"
+                rf"(?=[^\u4e00-\u9fff]|已|{trie_pattern(subj['coverage_verbs'])})"
+            ),
+            coverage_verbs=_alternation(subj["coverage_verbs"]),
         )
 
     def sets_scene(self, lead: str) -> bool:
@@ -373,7 +391,7 @@ class _ArticleReader:
             if measure:
                 measure = _QUOTE_MARK.sub("", measure)
                 previous[q.unit] = measure
-            about = self._about(s, q, clause, eligible, measure_start)
+            about = self._coverage(s, q, clause) or self._about(s, q, clause, eligible, measure_start)
             if measure and about and about.kind != "place":
                 about = self._collective(measure) or about
             out.append(
@@ -529,14 +547,23 @@ class _ArticleReader:
         limit = min(q.start, measure_start) if measure_start >= clause.start else q.start
         # 打造10分钟养老服务圈12个: a program that is what is counted is not what the count is about
         counted_from = measure_start if clause.start <= measure_start < q.start else q.start
+        # 推广“X”模式，…已成立X19家: the program counted is nowhere in the sentence what it is about
+        counted = {
+            r.subject for r in eligible if r.subject.kind == "program" and counted_from <= r.start < q.start
+        }
+        if counted:
+            scheme = self._scheme(s, clause, counted_from, q.start)
+            if scheme:
+                return scheme
         eligible = [
             r
             for r in eligible
-            if not (r.subject.kind == "program" and counted_from <= r.start < q.start)
+            if r.subject not in counted
             # 以A村、B村等6个村为试点: the places listed are what is counted, not what it is about
             and not (clause.start <= r.start and _listed_before(text, r, refs, q.start))
         ]
         local = [r for r in eligible if clause.start <= r.start and r.end <= limit]
+        local = [r for r in local if not _scope(text, r)] or local
         pilot = self.paragraph_program
         if pilot and any(start <= q.start < end for start, end in s.pilot_spans(clause)):
             return pilot  # 以A村、B村等6个村为试点 in a paragraph about a program: the program's pilot
@@ -554,6 +581,36 @@ class _ArticleReader:
             or self.last_place
             or self.focus
         )
+
+    def _scheme(self, s: _Sentence, clause: _Clause, start: int, end: int) -> Subject | None:
+        """The program whose titles the figure counts: 评选“X”示范党支部38个 (a conferring verb in
+        the clause, then the program and a title word) counts what X confers."""
+        for ref in s.programs:
+            if (
+                start <= ref.start < end
+                and s.text.startswith(self.rules.honour, after_quote(s.text, ref.end))
+                and self.rules.conferring.search(s.text, clause.start, ref.start)
+            ):
+                return ref.subject
+        return None
+
+    def _coverage(self, s: _Sentence, q: Quantity, clause: _Clause) -> Subject | None:
+        """The program a count of sites is the reach of: 17个村落开展“X”, 405个村建起“X”调解室
+        (a verb that puts the program in place, then the program, after the figure in its clause).
+        All of a place's units (全县221个村全部建立X) are that place's count, not the program's."""
+        if not s.programs:
+            return None
+        counted = self.rules.sites.match(s.text, q.end)  # what the figure counts, read from the text
+        if counted is None:
+            return None
+        for ref in s.programs:
+            if (
+                counted.end() <= ref.start < clause.end
+                and self.rules.coverage_verbs.search(s.text, q.end, ref.start)
+                and not _ALL.search(s.text, q.end, ref.start)
+            ):
+                return ref.subject
+        return None
 
     def _speaker_body(self, s: _Sentence) -> Subject | None:
         """What the person speaking in the sentence speaks for (黄某说，…), when introduced with a title."""
@@ -618,6 +675,7 @@ class _ArticleReader:
                             if not text.endswith(_COMPANION, 0, r.start)
                             and not _counted(text, r, c.start, c.end, self.rules.object_verbs)
                         ]
+                        actors = [r for r in actors if not _scope(text, r)] or actors
                         topic = (actors or inside)[-1].subject
                 keep = bool(launched) or len(inside) > 1
             elif launched:
@@ -661,6 +719,12 @@ def _counted(text: str, ref: Reference, clause_start: int, clause_end: int, verb
     if not verbs.search(text, clause_start, ref.start):
         return False
     return any(ch.isdigit() for ch in text[ref.end : clause_end])
+
+
+def _scope(text: str, ref: Reference) -> bool:
+    """全市 written right before a figure (覆盖全市16个镇街) is the range of what is counted:
+    not the actor when the clause names another (该市“X”服务已覆盖全市16个镇街 is about X)."""
+    return ref.deictic and ref.surface.startswith("全") and text[ref.end : ref.end + 1] in _NUMERAL_START
 
 
 def _listed_before(text: str, ref: Reference, refs: list[Reference], until: int) -> bool:

@@ -1,12 +1,13 @@
 """Where a program runs, who runs it and speaks for it, and the sentences that name it.
 
 A program is placed where the sentences that mention it say: the place named before it in
-its clause with the places listed with that one (在A村、B村试点“X”), and the sites of a
-pilot (以A村、B村等6个村为试点) in a sentence that names it or in its paragraph after it. A
-place after 从/与/同/距 is a source or a companion, not a site. The place the article is
+its clause with the places listed with that one (在A村、B村试点“X”), a place its name opens
+with (A水库配套工程), and the sites of a pilot (以A村、B村等6个村为试点) in a sentence that
+names it or in its paragraph after it. A place after 从/与/同/距 is a source or a companion,
+and one inside another program's name is that one's, not a site. The place the article is
 about is added too, unless the text names pilot sites (or several sites together) inside it
-and no body of that place runs it. Bodies named before it in its clause run it, and
-officials named with it speak for it.
+and no body of that place runs it, or gives the program to a larger place around it. Bodies
+named before it in its clause run it, and officials named with it speak for it.
 """
 
 from __future__ import annotations
@@ -116,6 +117,8 @@ def link(surfaces: set[str], longer: set[str], others: set[str], scene: Scene) -
         up_to_mark = _UP_TO_CLAUSE_MARK.match(text, 0, at)
         clause_start = up_to_mark.end() if up_to_mark else 0
         before = [r for r in refs if r.end <= at]
+        if others and before:
+            before = _outside(text, before, others)
         listed = _sites_before(text, before, clause_start, scene.named)
         if not listed and (subject := _bare_subject(text, clause_start, k, scene) or _frame(text, before)):
             listed = [subject]
@@ -123,8 +126,11 @@ def link(surfaces: set[str], longer: set[str], others: set[str], scene: Scene) -
                 _add(
                     sites, subject
                 )  # 社区推出“X”, 在X街道，…“Y”: that one unit runs it, not the whole county
+        # a place the name opens with (A水库配套工程) is where it runs
+        own = [r.subject.name for r in refs if r.start == at] if len(before) < len(refs) else []
+        own = [name for name in own if name in scene.levels]  # places only, not a body
         pilots = scene.pilots(k)
-        for site in (*listed, *pilots):
+        for site in (*listed, *own, *pilots):
             _add(where, site)
         for site in (*pilots, *(listed if len(listed) > 1 else ())):
             _add(sites, site)
@@ -146,7 +152,10 @@ def link(surfaces: set[str], longer: set[str], others: set[str], scene: Scene) -
     focus = scene.focus
     county_wide = any(scene.org_places.get(o) == focus for o in orgs)
     sited = bool(sites) and all(_inside(s, focus, scene.parents) for s in sites) if focus else False
-    if focus and focus not in where and (county_wide or not sited):
+    # a program the text gives to a place around the focus (婺源县实施X工程 in an article about one
+    # of its towns) is that larger place's, not the focus's
+    enclosing = focus is not None and any(w != focus and _inside(focus, w, scene.parents) for w in where)
+    if focus and focus not in where and (county_wide or not sited) and not enclosing:
         where.insert(0, focus)
     return Links(tuple(evidence), tuple(where), tuple(orgs), tuple(persons))
 
@@ -166,6 +175,16 @@ def _first_mention(text: str, surfaces: set[str], refs: list[Reference], longer:
         if i >= 0 and (first < 0 or i < first):
             first = i
     return first
+
+
+def _outside(text: str, refs: list[Reference], others: set[str]) -> list[Reference]:
+    """The references not inside another program's name (A水库 in A水库配套工程、“B”: not B's site)."""
+    if all(r.subject.kind != "place" for r in refs):
+        return refs
+    spans = [(i, i + len(f)) for f in others if f in text for i in _find_all(text, f)]
+    if not spans:
+        return refs
+    return [r for r in refs if not any(s <= r.start and r.end <= e for s, e in spans)]
 
 
 def _find_all(text: str, form: str) -> list[int]:

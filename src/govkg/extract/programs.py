@@ -5,10 +5,11 @@ metaphors and formulas the same way. A quotation is taken as a program only on c
 hold in any report, never on a list of names:
 
 - its own ending or the words right after it name a kind of initiative (“X”行动, “X”机制,
-  “X工程”, “X”公益项目实施以来), or a kind noun stands before it (助农政策“X”);
+  “X工程”, “X”公益项目实施以来, a service site: “X食堂”, “X”调解室), or a kind noun stands
+  before it (助农政策“X”);
 - it is one item of a list closed by 等 and a kind noun (“A”“B”等便民服务; “A”、“B”等12个项目);
 - it is the banner of what follows (以“X”为抓手) or the means by which something is done
-  (通过“X”);
+  (通过“X”, 以“X”的方式);
 - a verb right before it puts it in place (试点“X”, 推行“X”), a verb right after it says it
   has been running (“X”运行以来), or a conferring verb makes it the scheme behind a title
   (评选“X”示范党支部38个);
@@ -16,12 +17,14 @@ hold in any report, never on a list of names:
   (…30个村实现“X”), the same phrase quoted again elsewhere in the article;
 - and cues against: formulas (A+B, A—B—C), the steps of a process (four parts or more),
   sentences (punctuation inside), labels and metaphors (成为“X”, 的“X”, “X”的理念), manners
-  (“X式”, “点对点”), names of bodies (“X服务队”), two characters or fewer unless a kind word
-  follows at once (“两清”工作法 is the program 两清工作法).
+  (“X式”, “点对点”), names of bodies (“X服务队”), mottos of parallel negated clauses
+  (“A不出村、B不出镇”), two characters or fewer unless a kind word follows at once (“两清”工作法
+  is the program 两清工作法).
 
 Unquoted, a recurring kind (X夜校, named three times or more), a family of mechanisms
-(推行X长制), a named mechanism put in place (推行干部联户制度, not 建立长效机制) and a
-number-prefixed service circle (打造10分钟养老服务圈) are programs too.
+(推行X长制), a named mechanism put in place (推行干部联户制度, not 建立长效机制; after “X”
+is quoted, X制度 is its alias), a number-prefixed service circle (打造10分钟养老服务圈) and a
+project named after a place in a list of projects (A水库配套工程、“B”等项目) are programs too.
 
 Where each program runs, who runs it and who speaks for it: see program_links.py.
 """
@@ -57,6 +60,8 @@ _UP_TO_CLAUSE_MARK = re.compile("(?s).*[，,。；;：:！？!?]")
 _UP_TO_LIST_START = re.compile("(?s).*[，,。；;：:！？!?等]")
 _FORMULA = re.compile(r"[+＋→]|[—－-]+[^—－-]+[—－-]+")
 _REPORTER_TITLES = ("记者", "通讯员")
+_NEGATION = re.compile("[不无没]")
+_NOT_IN_NAME = re.compile("[就对把向由将从被让]")  # prepositions: what holds one is a clause, not a name
 
 
 class Quote(NamedTuple):  # a named tuple: made for every quotation, and cheaper to make than a dataclass
@@ -91,6 +96,7 @@ class ProgramRules:
     name_endings: tuple[str, ...]
     verbs: re.Pattern[str]
     banner: re.Pattern[str]
+    method: re.Pattern[str]  # after 以“X”: (的)方式, a named method
     state: tuple[str, ...]
     label_before: tuple[str, ...]
     body_endings: tuple[str, ...]
@@ -100,6 +106,7 @@ class ProgramRules:
     campaign: re.Pattern[str]  # an unquoted campaign put in place (实施X工程)
     campaign_next: re.Pattern[str]  # one more campaign joined to it (…和Y行动)
     campaign_word: re.Pattern[str]
+    campaign_kinds: tuple[str, ...]
     kinds: str  # the kind words as one pattern (行动|工程|…)
     unquoted: re.Pattern[str]
     short_kind: re.Pattern[str]  # a kind word ending a name, then a boundary (“X”工作法，)
@@ -143,6 +150,7 @@ class ProgramRules:
             name_endings=_longest(g["name_endings"]),
             verbs=re.compile(trie_pattern(g["verbs"])),
             banner=re.compile(rf"^为(?:{trie_pattern(g['banner'])})"),
+            method=re.compile(rf"^的?(?:{trie_pattern(g['method'])})"),
             state=_longest(g["state"]),
             label_before=_longest(g["label_before"]),
             body_endings=_longest(g["body_endings"]),
@@ -154,9 +162,10 @@ class ProgramRules:
             campaign=re.compile(rf"(?:{trie_pattern(g['campaign_verbs'])})了?(?P<name>{campaign_name})"),
             campaign_next=re.compile(rf"(?:{trie_pattern(g['campaign_joiners'])})(?P<name>{campaign_name})"),
             campaign_word=re.compile(trie_pattern(g["campaign_kinds"])),
+            campaign_kinds=_longest(g["campaign_kinds"]),
             kinds=trie_pattern(g["kinds"]),
-            short_kind=re.compile(
-                rf"(?:{trie_pattern(g['name_endings'])})(?=$|[{_STOP}{_QUOTES}等的]|{after})"
+            short_kind=re.compile(  # one kind word, or two (“X”工程攻坚战)
+                rf"(?:{trie_pattern(g['name_endings'])})(?:{kinds})?(?=$|[{_STOP}{_QUOTES}等的]|{after})"
             ),
             mechanism=re.compile(
                 rf"(?:{trie_pattern(g['verbs'])})(?P<name>[\u4e00-\u9fff]{{1,3}}(?:{trie_pattern(g['mechanisms'])}))"
@@ -212,7 +221,7 @@ def extract_programs(
     drafts: dict[str, _Draft] = {}
     place_forms = tuple({f for p in places for f in (p.name, *p.aliases) if len(f) >= 2})
     for text in texts:
-        listed, wholes = _from_lists(text, rules)
+        listed, wholes = _from_lists(text, rules, place_forms)
         for name, forms in listed + _from_quotes(
             text, article_text, rules, metric_rules, wholes, place_forms
         ):
@@ -220,7 +229,12 @@ def extract_programs(
                 continue
             drafts.setdefault(name, _Draft(name)).add(*forms)
     for name, forms in _unquoted(texts, rules, places):
-        drafts.setdefault(name, _Draft(name)).add(*forms)
+        # 建立X制度 after “X” was quoted: the mechanism is the quoted program's longer form
+        quoted = next((drafts[f] for f in forms if f in drafts), None)
+        if quoted is not None:
+            quoted.add(name)
+        else:
+            drafts.setdefault(name, _Draft(name)).add(*forms)
     drafts = _merge_forms(drafts)
     if not drafts:
         return ()
@@ -278,10 +292,14 @@ def _name_like(content: str, rules: ProgramRules, kinded: bool = False) -> bool:
         return False  # 菜单式, 点对点: a manner, not a name
     if content.count("、") >= 3:
         return False  # 发现、响应、处置、评价: the steps of a process
+    if "、" in content and all(_NEGATION.search(part) for part in content.split("、")):
+        return False  # 小事不出村、大事不出户: a motto of parallel negated clauses, not a name
     return kinded or not bare.endswith(rules.body_endings) or bare.endswith(rules.service_endings)
 
 
-def _from_lists(text: str, rules: ProgramRules) -> tuple[list[tuple[str, list[str]]], list[tuple[int, int]]]:
+def _from_lists(
+    text: str, rules: ProgramRules, place_forms: tuple[str, ...] = ()
+) -> tuple[list[tuple[str, list[str]]], list[tuple[int, int]]]:
     """Quoted items of a list closed by 等 and a kind noun: “A”“B”等服务, “A”X、“B”Y等项目.
 
     Also returns the spans of items named as a whole (“A”X“B”Y), whose inner quotations
@@ -301,7 +319,7 @@ def _from_lists(text: str, rules: ProgramRules) -> tuple[list[tuple[str, list[st
         for item in _split_items(segment):
             at = text.find(item, offset)
             offset = at + len(item)
-            named = _item_name(item, rules)
+            named = _item_name(item, rules) or _place_project(item, rules, place_forms)
             if named:
                 out.append(named)
                 if _clean(named[0]) != named[0] or named[0] not in item:
@@ -327,6 +345,18 @@ def _split_items(segment: str) -> list[str]:
         cur += ch
     items.append(cur)
     return [i for i in items if i]
+
+
+def _place_project(item: str, rules: ProgramRules, place_forms: tuple[str, ...]) -> tuple[str, list[str]] | None:
+    """An unquoted item of such a list named after a place and ending in a campaign kind: 就A水库配套工程、
+    “B”灌区续建等项目 gives A水库配套工程 (from the place on: what is before it is the clause's own)."""
+    if not place_forms or not item.endswith(rules.campaign_kinds) or any(ch in item for ch in _QUOTES):
+        return None
+    for start in sorted({i for f in place_forms if (i := item.find(f)) >= 0}):
+        name = item[start:]  # the longest that reads as a name: no preposition (县水务局就A工程)
+        if 4 <= len(name) <= 16 and _HAN_NAME.fullmatch(name) and not _NOT_IN_NAME.search(name):
+            return name, []
+    return None
 
 
 def _item_name(item: str, rules: ProgramRules) -> tuple[str, list[str]] | None:
@@ -432,12 +462,12 @@ def _score(
     kind = kind_match[0] if kind_match and not after.startswith("式") else ""
     strong = (
         bool(kind)
-        or _clean(content).endswith(rules.name_endings)
+        or _kind_named(_clean(content), rules)
         or _left_kind(q, text, rules)
         or rules.circle_name.fullmatch(content) is not None  # “10分钟养老服务圈”, whatever is around it
     )
-    if before.endswith("以") and rules.banner.match(after):
-        strong = True
+    if before.endswith("以") and (rules.banner.match(after) or rules.method.match(after)):
+        strong = True  # 以“X”为抓手; 以“X”的方式引进…: the banner or the method of what follows
     score = 2 if strong else 0
     clause_start = _after_last(_UP_TO_CLAUSE_MARK, before, len(before))
     lead = before[clause_start:]
@@ -469,6 +499,14 @@ def _score(
     if "、" in content and not strong:
         score -= 1
     return score, kind
+
+
+def _kind_named(bare: str, rules: ProgramRules) -> bool:
+    """A name ending in a kind word after a core of two characters or more (“X夜校”, “X食堂”);
+    one character before it (“小食堂”, “新模式”) is a common noun, not a name."""
+    if not bare.endswith(rules.name_endings):
+        return False  # the usual case: no kind word at all
+    return any(bare.endswith(w) and len(bare) - len(w) >= 2 for w in rules.name_endings)
 
 
 def _closes_clause(after: str) -> bool:

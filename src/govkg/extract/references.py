@@ -71,8 +71,9 @@ class Deixis:
         prefixes, home = tuple(prefixes), tuple(home)
         source = f"(?:{trie_pattern(prefixes)})(?P<level>{trie_pattern(levels)})"
         if home:
-            # 县里 only as a word of its own: not 乡村里 or 城镇里.
-            source += f"|(?:(?<![{_HAN}])|(?<=[在从到回由去]))(?P<home>{trie_pattern(home)})里"
+            # 县里 only as a word of its own (not 乡村里 or 城镇里), or after a verb of motion or a
+            # time word that ends a word (去年村里, 如今镇里, 近年来县里)
+            source += f"|(?:(?<![{_HAN}])|(?<=[在从到回由去年今天来]))(?P<home>{trie_pattern(home)})里"
         # checking the first character first lets the scan skip all other positions at once
         first = "".join(sorted({w[0] for w in (*prefixes, *home) if w}))
         if first:
