@@ -265,7 +265,7 @@ def test_a_full_name_before_a_form_of_address(res: Resources, sentence: str, nam
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
-        ("村委会主任张文强说，路修好了。", "张文强"),  # 强 ends the name: 强说 is no word
+        ("村委会主任赵文强说，路修好了。", "赵文强"),  # 强 ends the name: 强说 is no word
         ("村委会主任周国强介绍，路修好了。", "周国强"),
         ("村委会主任周建强调，要修好路。", "周建"),  # 强调: the word after the name
     ],

@@ -15,8 +15,8 @@ A sentence is read clause by clause (split at ，；：). For each quantity:
   previous sentence's topic comes what the speaker speaks for (镇党委书记王某… 王某说，… → the
   town), and what a village collective earns (村集体经济收入) is the village's; 全县 right before
   a figure is the range counted, not the actor, when its clause names another (该市“X”已覆盖全市
-  16个镇街 → X); a count of sites that a program is put in place at is the program's reach
-  (17个村落开展“X”), a count of titles a program confers is the program's (评选“X”示范户30户),
+  9个乡镇 → X); a count of sites that a program is put in place at is the program's reach
+  (12个村开展“X”), a count of titles a program confers is the program's (评选“X”示范户30户),
   and a program that is itself counted (已成立X19家) is not what the sentence is about;
 - **period**: the last time span written before it in the sentence (2023年以来, 截至今年6月),
   so that semicolon-joined clauses inherit it.
@@ -595,7 +595,7 @@ class _ArticleReader:
         return None
 
     def _coverage(self, s: _Sentence, q: Quantity, clause: _Clause) -> Subject | None:
-        """The program a count of sites is the reach of: 17个村落开展“X”, 405个村建起“X”调解室
+        """The program a count of sites is the reach of: 12个村落开展“X”, 230个村建起“X”调解室
         (a verb that puts the program in place, then the program, after the figure in its clause).
         All of a place's units (全县221个村全部建立X) are that place's count, not the program's."""
         if not s.programs:
@@ -722,8 +722,8 @@ def _counted(text: str, ref: Reference, clause_start: int, clause_end: int, verb
 
 
 def _scope(text: str, ref: Reference) -> bool:
-    """全市 written right before a figure (覆盖全市16个镇街) is the range of what is counted:
-    not the actor when the clause names another (该市“X”服务已覆盖全市16个镇街 is about X)."""
+    """全市 written right before a figure (覆盖全市9个乡镇) is the range of what is counted:
+    not the actor when the clause names another (该市“X”服务已覆盖全市9个乡镇 is about X)."""
     return ref.deictic and ref.surface.startswith("全") and text[ref.end : ref.end + 1] in _NUMERAL_START
 
 

@@ -217,7 +217,7 @@ class _Finder:
             if spans is None:
                 spans = self.place_spans(text)
             if any(start <= m.start(1) < end for start, end, _ in spans):
-                continue  # 某市长汀县: the level word ends a place's name
+                continue  # 某市长溪县: the level word ends a place's name
             before = [(end, self.canonical[f]) for _, end, f in spans if end <= m.start()]
             adjacent = before and before[-1][0] == m.start()
             if not (adjacent or self._bare_boundary(text, m.start()) or text[m.start() - 1] == "、"):

@@ -152,7 +152,7 @@ def link(surfaces: set[str], longer: set[str], others: set[str], scene: Scene) -
     focus = scene.focus
     county_wide = any(scene.org_places.get(o) == focus for o in orgs)
     sited = bool(sites) and all(_inside(s, focus, scene.parents) for s in sites) if focus else False
-    # a program the text gives to a place around the focus (婺源县实施X工程 in an article about one
+    # a program the text gives to a place around the focus (某县实施X工程 in an article about one
     # of its towns) is that larger place's, not the focus's
     enclosing = focus is not None and any(w != focus and _inside(focus, w, scene.parents) for w in where)
     if focus and focus not in where and (county_wide or not sited) and not enclosing:
