@@ -559,3 +559,15 @@ def test_home_forms_after_a_time_word(res, sentence, expected):
 )
 def test_counted_programs_and_conferred_titles(res, paras, text, expected):
     assert about_in(paras, text, res) == Subject(*expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measures"),
+    [
+        ("临溪县森林覆盖率由6.2%提高到9.8%。", {"6.2%": "森林覆盖率", "9.8%": "森林覆盖率"}),
+        ("全县人均可支配收入从1.8万元增加到2.4万元。", {"1.8万元": "人均可支配收入", "2.4万元": "人均可支配收入"}),
+        ("由临溪县投入资金300万元。", {"300万元": "资金"}),  # 由 as "by": no change
+    ],
+)
+def test_both_ends_of_a_change_measure_what_is_named_before_it(res, sentence, measures):
+    assert {m.text: m.measure for m in facts(sentence, res=res)} == measures
