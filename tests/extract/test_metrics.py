@@ -571,3 +571,16 @@ def test_counted_programs_and_conferred_titles(res, paras, text, expected):
 )
 def test_both_ends_of_a_change_measure_what_is_named_before_it(res, sentence, measures):
     assert {m.text: m.measure for m in facts(sentence, res=res)} == measures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("群众反映的问题3至5天就有答复。", "问题"),  # 就有: what follows is no noun
+        ("企业开办2至3个工作日即可办结。", "企业开办"),
+        ("临溪县建成120个便民服务站。", "便民服务站"),
+    ],
+)
+def test_a_modal_after_the_figure_ends_what_is_counted(res, sentence, measure):
+    (metric,) = facts(sentence, res=res)
+    assert metric.measure == measure
