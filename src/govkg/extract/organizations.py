@@ -18,6 +18,7 @@ import jieba
 
 from govkg.extract.mentions import focus_place, is_han
 from govkg.extract.rules import FREE_STOP_CHARS, EntityRules
+from govkg.extract.trie import occurrences
 from govkg.model import Article, Evidence, Organization, Place, Sentence
 from govkg.resources import Resources, read_lexicon
 
@@ -170,15 +171,9 @@ class _Finder:
     def place_spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, form) of the article's place forms in ``text``: leftmost, then longest,
         not overlapping."""
-        hits = []
-        for form in self.place_forms:
-            i = text.find(form)
-            while i >= 0:
-                hits.append((i, -len(form), form))
-                i = text.find(form, i + 1)
+        hits = occurrences(text, self.place_forms)
         if not hits:
             return []
-        hits.sort()
         spans, end = [], 0
         for start, minus_length, form in hits:
             if start >= end:
@@ -291,7 +286,7 @@ class _Finder:
             ):
                 continue  # 市场, 区域: an ordinary word
             if i > 0 and (text[i - 1] == "团" or text[i - 1] in _DISTRIBUTIVE):
-                continue  # 团市委 is read elsewhere; 各镇党委, 每村党支部: every such place's body, not one
+                continue  # 团X委 is read elsewhere; 各镇党委, 每村党支部: every such place's body, not one
             if (local and not self._local_body(text, after)) or not self._bare_boundary(text, i):
                 continue  # 由村委会 is any village's; 村党支部, 村委会主任 are the article's only village's
             place = self._nearest(text, spans, i, ch) if local else None

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from govkg.extract.trie import trie_pattern
+from govkg.extract.trie import occurrences, trie_pattern
 from govkg.model import Organization, Place, Program, Subject
 
 
@@ -311,13 +311,7 @@ class ReferenceIndex:
         """
         joined = "".join(texts)
         ends = list(accumulate(map(len, texts)))  # sentence k covers joined[ends[k] - len : ends[k]]
-        hits = []
-        for form in self.forms:
-            i = joined.find(form)
-            while i >= 0:
-                hits.append((i, -len(form), form))
-                i = joined.find(form, i + 1)
-        hits.sort()
+        hits = occurrences(joined, self.forms)
         out: list[list[Reference]] = [[] for _ in texts]
         sentence, offset, end = -1, 0, 0
         for start, neg_len, form in hits:

@@ -39,3 +39,16 @@ def _render(node: dict) -> str:
     if ends_here:
         return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
     return body
+
+
+def occurrences(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Every occurrence of every word, overlaps included, as (start, -length, word) sorted: leftmost
+    first and, at one position, longest first."""
+    hits = []
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            hits.append((i, -len(word), word))
+            i = text.find(word, i + 1)
+    hits.sort()
+    return hits
